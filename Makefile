@@ -1,0 +1,61 @@
+# ActorGraph — `make demo` renders the example graph, `make test` runs every test.
+SHELL := /bin/bash
+SWIFT ?= swift
+PREFIX ?= /usr/local
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/actorgraph
+SHARED := ../shared
+
+.PHONY: all build release demo test deps pydeps install eval clean
+
+all: build
+
+## Install Graphviz's library (and the dot program used by read-back tests) when missing.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
+	  echo "Installing libgraphviz-dev and graphviz…"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -q libgraphviz-dev graphviz pkg-config >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libgraphviz-dev graphviz pkg-config; }; \
+	fi
+	@pkg-config --exists libgvc || { echo "error: libgvc is still missing after apt-get" >&2; exit 1; }
+
+## A project-local Python environment for the read-back tests (NetworkX).
+pydeps: $(VENV)/.ok
+$(VENV)/.ok:
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q networkx==3.6.1
+	touch $@
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Render Examples/diplomacy into Graphs/.
+demo: release
+	$(BIN) build Examples/diplomacy -o Graphs/diplomacy.json
+	$(BIN) render Graphs/diplomacy.json -o Graphs/diplomacy.svg --layout sfdp --title "Afghan peace process and withdrawal, 2020-2021 (Examples/diplomacy, sentence co-occurrence)"
+	$(BIN) export Graphs/diplomacy.json --format dot -o Graphs/diplomacy.dot
+	@echo "Wrote Graphs/diplomacy.svg, Graphs/diplomacy.dot and Graphs/diplomacy.json"
+
+## The whole test suite: unit tests, CLI tests on the built binary, read-back checks.
+test: deps pydeps
+	$(SWIFT) build
+	ACTORGRAPH_BIN=$$PWD/.build/debug/actorgraph ACTORGRAPH_PYTHON=$$PWD/$(PYTHON) $(SWIFT) test
+
+install: release
+	install -d $(PREFIX)/bin
+	install -m 755 $(BIN) $(PREFIX)/bin/actorgraph
+	rm -rf $(PREFIX)/bin/ActorGraph_ActorRecognition.resources
+	cp -R .build/release/ActorGraph_ActorRecognition.resources $(PREFIX)/bin/
+
+## Recognition quality on the shared dev set and seeds; writes the table into BENCHMARKS.md.
+eval: release
+	scripts/eval.sh $(BIN) $(SHARED)
+
+clean:
+	rm -rf .build $(VENV)

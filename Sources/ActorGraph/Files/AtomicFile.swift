@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ActorRecognition
+
+/// Writes a file all at once: into a temporary file in the same folder, then renamed over the target, so a
+/// failed or interrupted run never leaves a partial file and the previous file stays intact.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically.
+    /// - Throws: `InputError` naming the path when the folder is missing or unwritable, or the disk is full.
+    public static func write(_ bytes: [UInt8], to path: String) throws(InputError) {
+        let folder: String
+        if let slash = path.lastIndex(of: "/") { folder = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]) } else { folder = "." }
+        var isDir = stat()
+        if stat(folder, &isDir) != 0 || (isDir.st_mode & S_IFMT) != S_IFDIR {
+            throw InputError(file: path, "cannot be written: the folder '\(folder)' does not exist")
+        }
+        var template = Array("\(folder)/.\(path.split(separator: "/").last ?? "out").XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
+        let tmp = String(cString: template)
+        TemporaryFiles.register(tmp)
+        defer { TemporaryFiles.unregister(tmp) }
+        var ok = false
+        defer { if !ok { unlink(tmp) } }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                let e = errno
+                if e == EINTR { continue }
+                close(fd)
+                throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))")
+            }
+            written += n
+        }
+        if fsync(fd) != 0 && errno != EINVAL {
+            let e = errno
+            close(fd)
+            throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))")
+        }
+        fchmod(fd, 0o644)
+        if close(fd) != 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
+        if rename(tmp, path) != 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
+        ok = true
+    }
+}
+
+/// Temporary files being written, so a signal handler can remove them before the process exits.
+public enum TemporaryFiles {
+    nonisolated(unsafe) private static var paths: [UnsafeMutablePointer<CChar>?] = Array(repeating: nil, count: 16)
+    private static let lock = LockBox()
+
+    static func register(_ path: String) {
+        lock.withLock {
+            if let k = paths.firstIndex(where: { $0 == nil }) { paths[k] = strdup(path) }
+        }
+    }
+
+    static func unregister(_ path: String) {
+        lock.withLock {
+            for k in paths.indices {
+                if let p = paths[k], String(cString: p) == path { free(p); paths[k] = nil }
+            }
+        }
+    }
+
+    /// Removes every registered temporary file. Async-signal-safe enough for a SIGINT/SIGTERM handler: it only
+    /// calls unlink on pointers prepared beforehand.
+    public static func removeAll() {
+        for p in paths { if let p { unlink(p) } }
+    }
+}
+
+final class LockBox: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}

@@ -1,0 +1,143 @@
+import ActorRecognition
+
+/// The graph file: JSON whose first key is `"format": "actorgraph-graph"`, then `"version"`. Documented in
+/// `Docs/graph-format.md`. The same graph always gives the same bytes.
+public enum GraphFile {
+    public static let format = "actorgraph-graph"
+    public static let version = 1
+
+    /// Whether `bytes` start like a graph file (the first key is `"format": "actorgraph-graph"`).
+    public static func looksLikeGraph(_ bytes: some Collection<UInt8>) -> Bool {
+        let head = Array(bytes.prefix(200).filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+        return head.starts(with: Array("{\"format\":\"\(format)\"".utf8))
+    }
+
+    /// Serializes a graph.
+    public static func encode(_ g: CooccurrenceGraph) -> [UInt8] {
+        var o: [UInt8] = []
+        func s(_ t: String) { o.append(contentsOf: Array(t.utf8)) }
+        func q(_ t: String) { JSONText.appendString(t, to: &o) }
+        s("{\"format\": \"\(format)\", \"version\": \(version),\n")
+        s(" \"options\": {\"window\": \"\(g.options.window.rawValue)\", \"evidence\": \(g.options.evidencePerEdge)},\n")
+        s(" \"totals\": {\"windows\": \(g.totalWindows), \"documents\": \(g.totalDocuments)},\n")
+        s(" \"nodes\": [")
+        for (k, n) in g.nodes.enumerated() {
+            s(k == 0 ? "\n  " : ",\n  ")
+            s("{\"id\": "); q(n.id)
+            s(", \"name\": "); q(n.name)
+            s(", \"type\": \"\(n.type.rawValue)\", \"mentions\": \(n.mentions), \"documents\": \(n.documents), \"windows\": \(n.windows)")
+            if !n.attributes.isEmpty {
+                s(", \"attributes\": {")
+                for (j, key) in n.attributes.keys.sorted().enumerated() {
+                    if j > 0 { s(", ") }
+                    q(key); s(": "); q(n.attributes[key]!)
+                }
+                s("}")
+            }
+            s("}")
+        }
+        s("\n ],\n \"edges\": [")
+        for (k, e) in g.edges.enumerated() {
+            s(k == 0 ? "\n  " : ",\n  ")
+            s("{\"source\": "); q(e.source)
+            s(", \"target\": "); q(e.target)
+            s(", \"count\": \(e.count), \"documents\": \(e.documents)")
+            if !e.days.isEmpty {
+                s(", \"days\": {")
+                for (j, d) in e.days.keys.sorted().enumerated() {
+                    if j > 0 { s(", ") }
+                    s("\"\(d)\": \(e.days[d]!)")
+                }
+                s("}")
+            }
+            s(", \"evidence\": [")
+            for (j, ev) in e.evidence.enumerated() {
+                if j > 0 { s(", ") }
+                s("{\"doc\": "); q(ev.document)
+                if let d = ev.date { s(", \"date\": \"\(d)\"") }
+                s(", \"start\": \(ev.start), \"end\": \(ev.end), \"text\": "); q(ev.text)
+                s(", \"source_span\": [\(ev.sourceSpan.lowerBound), \(ev.sourceSpan.upperBound)]")
+                s(", \"target_span\": [\(ev.targetSpan.lowerBound), \(ev.targetSpan.upperBound)]}")
+            }
+            s("]}")
+        }
+        s("\n ]\n}\n")
+        return o
+    }
+
+    /// Reads a graph file, checking its format, version and every field.
+    public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> CooccurrenceGraph {
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(bytes)
+        } catch {
+            let line = bytes.prefix(error.offset).filter { $0 == 0x0A }.count + 1
+            throw InputError(file: file, line: line, "is not a readable graph file: \(error.message) (the file may be truncated or hand-edited)")
+        }
+        func fail(_ m: String) -> InputError { InputError(file: file, "is not a valid graph file: \(m)") }
+        guard case .object = root, root["format"]?.stringValue == format else {
+            throw fail("its first key must be \"format\": \"\(format)\"")
+        }
+        guard let v = root["version"]?.intValue else { throw fail("it has no \"version\" number") }
+        guard v == version else {
+            throw InputError(file: file, "is a graph file of version \(v), but this actorgraph reads version \(version); rebuild it with 'actorgraph build'")
+        }
+        guard let windowName = root["options"]?["window"]?.stringValue, let window = Window(rawValue: windowName) else {
+            throw fail("\"options\".\"window\" must be one of \(Window.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let evidenceK = root["options"]?["evidence"]?.intValue ?? 5
+        guard let windows = root["totals"]?["windows"]?.intValue, let documents = root["totals"]?["documents"]?.intValue else {
+            throw fail("\"totals\" must hold the numbers \"windows\" and \"documents\"")
+        }
+        guard let nodeValues = root["nodes"]?.arrayValue, let edgeValues = root["edges"]?.arrayValue else {
+            throw fail("it must have the arrays \"nodes\" and \"edges\"")
+        }
+        var nodes: [GraphNode] = []
+        var ids = Set<String>()
+        for (k, n) in nodeValues.enumerated() {
+            guard let id = n["id"]?.stringValue, let name = n["name"]?.stringValue,
+                  let typeName = n["type"]?.stringValue, let type = ActorType(rawValue: typeName),
+                  let mentions = n["mentions"]?.intValue, let docs = n["documents"]?.intValue, let w = n["windows"]?.intValue else {
+                throw fail("node \(k + 1) lacks one of id, name, type (person, country or organization), mentions, documents, windows")
+            }
+            guard ids.insert(id).inserted else { throw fail("the node id \"\(id)\" appears twice") }
+            var attributes: [String: String] = [:]
+            if case .object(let members)? = n["attributes"] {
+                for (key, value) in members { attributes[key] = value.stringValue ?? "" }
+            }
+            nodes.append(GraphNode(id: id, name: name, type: type, mentions: mentions, documents: docs, windows: w, attributes: attributes))
+        }
+        var edges: [GraphEdge] = []
+        for (k, e) in edgeValues.enumerated() {
+            guard let s = e["source"]?.stringValue, let t = e["target"]?.stringValue,
+                  let count = e["count"]?.intValue, let docs = e["documents"]?.intValue else {
+                throw fail("edge \(k + 1) lacks one of source, target, count, documents")
+            }
+            guard ids.contains(s), ids.contains(t) else { throw fail("edge \(k + 1) joins \"\(s)\" and \"\(t)\", but one of them is not a node") }
+            var days: [Day: Int] = [:]
+            if case .object(let members)? = e["days"] {
+                for (key, value) in members {
+                    guard let d = Day(key), let c = value.intValue else { throw fail("edge \(k + 1) has a bad day entry \"\(key)\"") }
+                    days[d] = c
+                }
+            }
+            var evidence: [Evidence] = []
+            for ev in e["evidence"]?.arrayValue ?? [] {
+                guard let doc = ev["doc"]?.stringValue, let start = ev["start"]?.intValue, let end = ev["end"]?.intValue,
+                      let text = ev["text"]?.stringValue,
+                      let ss = ev["source_span"]?.arrayValue, ss.count == 2, let s0 = ss[0].intValue, let s1 = ss[1].intValue, s0 <= s1,
+                      let ts = ev["target_span"]?.arrayValue, ts.count == 2, let t0 = ts[0].intValue, let t1 = ts[1].intValue, t0 <= t1 else {
+                    throw fail("edge \(k + 1) has an evidence entry without doc, start, end, text, source_span and target_span")
+                }
+                evidence.append(Evidence(document: doc, date: ev["date"]?.stringValue.flatMap { Day($0) }, start: start, end: end,
+                                         text: text, sourceSpan: s0..<s1, targetSpan: t0..<t1))
+            }
+            edges.append(GraphEdge(source: s, target: t, count: count, documents: docs, days: days, evidence: evidence))
+        }
+        let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        nodes.sort { byID($0.id, $1.id) }
+        edges.sort { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
+        return CooccurrenceGraph(nodes: nodes, edges: edges, totalWindows: windows, totalDocuments: documents,
+                                 options: BuildOptions(window: window, evidencePerEdge: evidenceK))
+    }
+}

@@ -1,0 +1,102 @@
+/// The three kinds of actor ActorGraph recognizes.
+public enum ActorType: String, Sendable, Hashable, CaseIterable, Comparable {
+    case person, country, organization
+
+    public static func < (a: ActorType, b: ActorType) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A role an actor held, with the days it began and ended (`to` is nil while it is held).
+public struct Role: Sendable, Hashable {
+    public var title: String
+    public var from: Day?
+    public var to: Day?
+
+    public init(title: String, from: Day?, to: Day?) {
+        self.title = title
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the role was held on `day`.
+    public func isHeld(on day: Day) -> Bool {
+        if let from, day < from { return false }
+        if let to, to < day { return false }
+        return true
+    }
+}
+
+/// A canonical actor: the one node every alias of it resolves to.
+public struct Actor: Sendable, Hashable, Identifiable {
+    /// Stable id: ISO 3166-1 alpha-3 for countries, `type:slug` otherwise.
+    public var id: String
+    /// The display name.
+    public var name: String
+    public var type: ActorType
+    /// The ISO alpha-3 code of the actor's country, for people and organizations.
+    public var country: String?
+    public var roles: [Role]
+    /// Free attributes (`iso2`, `status`, `attr.NAME`), in the order given.
+    public var attributes: [String: String]
+
+    public init(id: String, name: String, type: ActorType, country: String? = nil, roles: [Role] = [], attributes: [String: String] = [:]) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.country = country
+        self.roles = roles
+        self.attributes = attributes
+    }
+
+    /// The id an actor of `type` named `name` gets when no id is given: `type:slug`.
+    public static func derivedID(type: ActorType, name: String) -> String {
+        "\(type.rawValue):\(slug(name))"
+    }
+
+    /// The name case-folded, accents stripped, and every run of other characters than ASCII letters and
+    /// digits turned into one `-`.
+    public static func slug(_ name: String) -> String {
+        var out: [UInt8] = []
+        var dash = false
+        for original in name.unicodeScalars {
+            let scalar = LatinDecomposition.base(of: original) ?? original
+            if scalar.isASCII, let v = UInt8(exactly: scalar.value), UTF8Classes.isASCIILetter(v) || UTF8Classes.isDigit(v) {
+                if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                dash = false
+                out.append(UTF8Classes.isASCIIUpper(v) ? v | 0x20 : v)
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else if scalar.value == 0x27 || scalar.value == 0x2019 {
+                continue  // O'Brien -> obrien
+            } else if !scalar.isASCII && scalar.properties.isAlphabetic {
+                if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                dash = false
+                out.append(contentsOf: Array(String(scalar).lowercased().utf8))
+            } else {
+                dash = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Base letters of accented Latin letters (U+00C0–U+017F), for accent-free ids and matching keys.
+enum LatinDecomposition {
+    static let table: [UInt32: UnicodeScalar] = {
+        let pairs: [(String, String)] = [
+            ("ÀÁÂÃÄÅĀĂĄ", "A"), ("àáâãäåāăą", "a"), ("ÇĆĈĊČ", "C"), ("çćĉċč", "c"), ("ĎĐ", "D"), ("ďđ", "d"),
+            ("ÈÉÊËĒĔĖĘĚ", "E"), ("èéêëēĕėęě", "e"), ("ĜĞĠĢ", "G"), ("ĝğġģ", "g"), ("ĤĦ", "H"), ("ĥħ", "h"),
+            ("ÌÍÎÏĨĪĬĮİ", "I"), ("ìíîïĩīĭįı", "i"), ("Ĵ", "J"), ("ĵ", "j"), ("Ķ", "K"), ("ķ", "k"),
+            ("ĹĻĽĿŁ", "L"), ("ĺļľŀł", "l"), ("ÑŃŅŇ", "N"), ("ñńņň", "n"), ("ÒÓÔÕÖØŌŎŐ", "O"), ("òóôõöøōŏő", "o"),
+            ("ŔŖŘ", "R"), ("ŕŗř", "r"), ("ŚŜŞŠ", "S"), ("śŝşšß", "s"), ("ŢŤŦ", "T"), ("ţťŧ", "t"),
+            ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ùúûüũūŭůűų", "u"), ("Ŵ", "W"), ("ŵ", "w"), ("ÝŶŸ", "Y"), ("ýÿŷ", "y"),
+            ("ŹŻŽ", "Z"), ("źżž", "z"),
+        ]
+        var t: [UInt32: UnicodeScalar] = [:]
+        for (accented, base) in pairs {
+            for s in accented.unicodeScalars { t[s.value] = base.unicodeScalars.first! }
+        }
+        return t
+    }()
+
+    static func base(of s: UnicodeScalar) -> UnicodeScalar? { table[s.value] }
+}

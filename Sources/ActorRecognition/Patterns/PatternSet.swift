@@ -1,0 +1,171 @@
+/// Declarative patterns over tokens that find actors the gazetteer does not list: people after titles,
+/// government bodies ("Qatar's foreign ministry"), organizations ending in a head noun. See `Docs/patterns.md`.
+public struct PatternSet: Sendable {
+    /// Named word lists.
+    public var lists: [String: [String]] = [:]
+    var patterns: [Pattern] = []
+
+    // Compiled state (after `compiled(against:)`).
+    var vocabulary = TokenVocabulary()
+    /// For each list: first-word id -> entries (as word ids), longest first.
+    var compiledLists: [String: [Int32: [[Int32]]]] = [:]
+    var compiledNodes: [CompiledNode] = []
+    /// Canonical names of gazetteer actors (matching key) -> actor, so a pattern hit resolves to a listed actor.
+    var actorsByName: [String: Actor] = [:]
+
+    public init() {}
+
+    /// The number of patterns.
+    public var count: Int { patterns.count }
+    /// Pattern names in order.
+    public var names: [String] { patterns.map(\.name) }
+
+    /// Adds the lists and patterns of `other`; a pattern with a known name replaces the earlier one.
+    public mutating func merge(_ other: PatternSet) {
+        for (name, entries) in other.lists { lists[name] = entries }
+        for p in other.patterns {
+            if let k = patterns.firstIndex(where: { $0.name == p.name }) { patterns[k] = p } else { patterns.append(p) }
+        }
+    }
+
+    /// Prepares the patterns for matching.
+    func compiled(against gazetteer: Gazetteer) -> PatternSet {
+        var c = self
+        c.vocabulary = TokenVocabulary()
+        c.compiledLists = [:]
+        for (name, entries) in lists {
+            var byFirst: [Int32: [[Int32]]] = [:]
+            for e in entries {
+                let ids = c.intern(e)
+                if let f = ids.first { byFirst[f, default: []].append(ids) }
+            }
+            for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
+            c.compiledLists[name] = byFirst
+        }
+        c.compiledNodes = patterns.map { c.compile($0.node) }
+        c.actorsByName = [:]
+        for actor in gazetteer.actors { c.actorsByName[PatternSet.nameKey(actor.name)] = actor }
+        for alias in gazetteer.aliases where alias.kind == .name {
+            let key = PatternSet.nameKey(alias.text)
+            if c.actorsByName[key] == nil { c.actorsByName[key] = gazetteer.actors[alias.actor] }
+        }
+        return c
+    }
+
+    static func nameKey(_ s: String) -> String {
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { b in
+            for t in Tokenizer.tokenize(bytes) where t.kind == .word || t.kind == .number {
+                if !out.isEmpty { out.append(0x20) }
+                TokenKey.append(b, t.range, to: &out)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    mutating func intern(_ text: String) -> [Int32] {
+        let bytes = Array(text.utf8)
+        var ids: [Int32] = []
+        bytes.withUnsafeBufferPointer { b in
+            for t in Tokenizer.tokenize(bytes) {
+                var key: [UInt8] = []
+                TokenKey.append(b, t.range, to: &key)
+                ids.append(vocabulary.intern(key))
+            }
+        }
+        return ids
+    }
+
+    mutating func compile(_ node: PatternNode) -> CompiledNode {
+        switch node {
+        case .literal(let keys): return .literal(keys.map { vocabulary.intern($0) })
+        case .list(let n): return .list(n)
+        case .shape(let s, let e): return .shape(s, except: e)
+        case .gazetteer(let g): return .gazetteer(g)
+        case .possessive: return .possessive
+        case .sequence(let s): return .sequence(s.map { compile($0) })
+        case .alternatives(let s): return .alternatives(s.map { compile($0) })
+        case .repeated(let n, let lo, let hi): return .repeated(compile(n), min: lo, max: hi)
+        case .capture(let l, let n): return .capture(l, compile(n))
+        case .spanStart: return .spanStart
+        case .spanEnd: return .spanEnd
+        }
+    }
+
+    /// Adds a candidate for the longest match of each pattern at each token.
+    func candidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], hits: [GazetteerMatcher.Hit],
+                    matcher: GazetteerMatcher, into out: inout [Candidate]) {
+        guard !patterns.isEmpty, !tokens.isEmpty else { return }
+        var hitAt = [Int32](repeating: -1, count: tokens.count)
+        for (k, h) in hits.enumerated() { hitAt[h.start] = Int32(k) }
+        let ids = tokens.map { vocabulary.lookup(b, $0.range) }
+        let context = MatchContext(b: b, tokens: tokens, ids: ids, hits: hits, hitAt: hitAt, set: self, gazetteer: matcher.gazetteer)
+        for (p, pattern) in patterns.enumerated() {
+            let node = compiledNodes[p]
+            var start = 0
+            while start < tokens.count {
+                guard tokens[start].kind != .punctuation || pattern.node.mayStartWithPunctuation else { start += 1; continue }
+                var best: (end: Int, state: MatchState)? = nil
+                context.match(node, start, MatchState()) { end, state in
+                    if best == nil || end > best!.end { best = (end, state) }
+                }
+                if let (end, state) = best, end > start {
+                    let lo = state.spanStart ?? start, hi = state.spanEnd ?? end
+                    if hi > lo, let c = candidate(pattern, lo, hi, state, context) {
+                        out.append(c)
+                    }
+                }
+                start += 1
+            }
+        }
+    }
+
+    func candidate(_ pattern: Pattern, _ lo: Int, _ hi: Int, _ state: MatchState, _ ctx: MatchContext) -> Candidate? {
+        var name: String
+        if let template = pattern.template {
+            name = ""
+            var rest = Substring(template)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                name += rest[..<open]
+                let label = String(rest[rest.index(after: open)..<close])
+                if let cap = state.captures.last(where: { $0.label == label }) {
+                    name += cap.actor?.name ?? ctx.text(cap.range)
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            name += rest
+        } else {
+            name = ctx.text(lo..<hi)
+        }
+        name = PatternSet.collapseSpaces(name)
+        if name.isEmpty { return nil }
+        let actor = actorsByName[PatternSet.nameKey(name)].flatMap { $0.type == pattern.type ? $0 : nil }
+        return Candidate(start: lo, end: hi, type: pattern.type, actor: actor, canonicalName: actor?.name ?? name,
+                         reason: "pattern \(pattern.name) (\(pattern.origin))", priority: 1)
+    }
+
+    static func collapseSpaces(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension PatternNode {
+    /// Whether the pattern can begin with a punctuation token (only literals can).
+    var mayStartWithPunctuation: Bool {
+        switch self {
+        case .literal: return true
+        case .sequence(let s):
+            for n in s {
+                if case .spanStart = n { continue }
+                if case .spanEnd = n { continue }
+                return n.mayStartWithPunctuation || n.isOptional
+            }
+            return false
+        case .alternatives(let s): return s.contains { $0.mayStartWithPunctuation }
+        case .repeated(let n, _, _), .capture(_, let n): return n.mayStartWithPunctuation
+        default: return false
+        }
+    }
+    var isOptional: Bool { if case .repeated(_, let lo, _) = self { return lo == 0 } else { return false } }
+}

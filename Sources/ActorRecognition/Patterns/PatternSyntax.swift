@@ -1,0 +1,49 @@
+/// The parsed form of a pattern: a tree of elements over tokens. See `Docs/patterns.md`.
+indirect enum PatternNode: Sendable {
+    /// Literal tokens, compared by matching key ("foreign ministry").
+    case literal([[UInt8]])
+    /// One entry of a named word list (entries may have several words; the longest wins).
+    case list(String)
+    /// A word shape, optionally excluding the entries of a list.
+    case shape(WordShape, except: String?)
+    /// A gazetteer alias of a class starting here.
+    case gazetteer(GazetteerClass)
+    /// The possessive `'s`.
+    case possessive
+    case sequence([PatternNode])
+    case alternatives([PatternNode])
+    case repeated(PatternNode, min: Int, max: Int)
+    /// A named capture around a node.
+    case capture(String, PatternNode)
+    /// Start or end of the mention span.
+    case spanStart
+    case spanEnd
+}
+
+enum WordShape: String, Sendable, CaseIterable {
+    /// A word whose first letter is upper case and that has a lower-case letter ("Atmar", "McKenzie").
+    case Cap
+    /// A word in capitals of two letters or more ("CENTCOM").
+    case Upper
+    /// A single capital letter ("J" in "J. Smith").
+    case Initial
+    /// Any word.
+    case Word
+    /// A word in lower case.
+    case Lower
+}
+
+enum GazetteerClass: String, Sendable, CaseIterable {
+    case country, demonym, capital, person, organization
+}
+
+/// A compiled pattern.
+struct Pattern: Sendable {
+    var name: String
+    var type: ActorType
+    var node: PatternNode
+    /// The canonical-name template; `{label}` is a capture. Nil: the span's text.
+    var template: String?
+    /// `FILE:LINE` of the definition.
+    var origin: String
+}

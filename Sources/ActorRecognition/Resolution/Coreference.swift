@@ -1,0 +1,71 @@
+/// In-document coreference of people: a later surname or partial name ("Mohib", "Al Qahtani") is the full
+/// person named elsewhere in the document. A partial name that fits two people stays unlinked.
+enum Coreference {
+    static let maxPartTokens = 3
+
+    static func link(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], ids: [Int32],
+                     matcher: GazetteerMatcher) -> [Candidate] {
+        func key(_ range: Range<Int>) -> String {
+            var out: [UInt8] = []
+            for k in range {
+                if !out.isEmpty { out.append(0x20) }
+                TokenKey.append(b, tokens[k].range, to: &out)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        // Partial names (word suffixes) of every person named with two or more words.
+        var owners: [String: Set<String>] = [:]
+        var actorOf: [String: Candidate] = [:]
+        var fullNames = Set<String>()
+        for c in chosen where c.type == .person && c.length >= 2 {
+            let id = c.actor?.id ?? Actor.derivedID(type: .person, name: c.canonicalName)
+            actorOf[id] = c
+            fullNames.insert(key(c.start..<c.end))
+            var s = c.end - 1
+            while s > c.start && c.end - s <= maxPartTokens {
+                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) {
+                    owners[key(s..<c.end), default: []].insert(id)
+                }
+                s -= 1
+            }
+        }
+        if owners.isEmpty { return chosen }
+        var result: [Candidate] = []
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for c in chosen { for k in c.start..<c.end { taken[k] = true } }
+        // Relink single-name people already found (a pattern hit on "Mr. Atmar").
+        for var c in chosen {
+            if c.type == .person, c.actor == nil, let ids = owners[key(c.start..<c.end)], ids.count == 1,
+               let full = actorOf[ids.first!], !fullNames.contains(key(c.start..<c.end)) {
+                c.actor = full.actor
+                c.canonicalName = full.canonicalName
+                c.reason += "; linked to \(full.canonicalName) named in the document"
+            }
+            result.append(c)
+        }
+        // Find partial names nothing else claimed.
+        var k = 0
+        while k < tokens.count {
+            guard !taken[k], tokens[k].isWord, tokens[k].shape.contains(.capitalized) else { k += 1; continue }
+            var linked = false
+            for len in stride(from: maxPartTokens, through: 1, by: -1) where k + len <= tokens.count {
+                let range = k..<(k + len)
+                if range.contains(where: { taken[$0] }) { continue }
+                // The partial name must end at a word boundary: not followed by another capitalized word.
+                if k + len < tokens.count, !taken[k + len], tokens[k + len].isWord,
+                   tokens[k + len].shape.contains(.capitalized), !tokens[k + len].shape.contains(.lineStart) { continue }
+                guard let ids = owners[key(range)], ids.count == 1, let full = actorOf[ids.first!] else { continue }
+                result.append(Candidate(start: k, end: k + len, type: .person, actor: full.actor,
+                                        canonicalName: full.canonicalName,
+                                        reason: "partial name of \(full.canonicalName) named in the document", priority: 1))
+                for j in range { taken[j] = true }
+                k += len
+                linked = true
+                break
+            }
+            if !linked { k += 1 }
+        }
+        result.sort { $0.start < $1.start }
+        return result
+    }
+}

@@ -1,0 +1,124 @@
+/// The text of one document as UTF-8 bytes, exactly as read, with invalid bytes repaired.
+///
+/// Offsets elsewhere in ActorGraph are Unicode code-point offsets into this text. Each invalid byte of the
+/// input becomes one U+FFFD (so it counts as one code point), and a byte-order mark stays as U+FEFF at
+/// code point 0: nothing is dropped or translated, so offsets agree with any reader that decodes the same
+/// bytes the same way (Python's `str`, Swift's `unicodeScalars`).
+public struct DocumentText: Sendable, Hashable {
+    /// Valid UTF-8.
+    public let bytes: [UInt8]
+    /// The byte offset of the first invalid byte of the input, if there was one.
+    public let firstInvalidByteOffset: Int?
+
+    /// Wraps bytes, replacing every invalid byte with U+FFFD.
+    /// - Complexity: O(n); no copy when the input is already valid UTF-8.
+    public init<C: Collection>(utf8 input: C) where C.Element == UInt8 {
+        let raw = Array(input)
+        if let bad = DocumentText.firstInvalidByte(in: raw) {
+            self.bytes = DocumentText.repair(raw, from: bad)
+            self.firstInvalidByteOffset = bad
+        } else {
+            self.bytes = raw
+            self.firstInvalidByteOffset = nil
+        }
+    }
+
+    /// Wraps a Swift string, which is always valid UTF-8.
+    public init(_ string: String) {
+        self.bytes = Array(string.utf8)
+        self.firstInvalidByteOffset = nil
+    }
+
+    /// The text as a `String`.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The length of a valid UTF-8 sequence starting at `i`, or 0 when the byte there does not start one.
+    @inline(__always)
+    static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b0 = b[i]
+        if b0 < 0x80 { return 1 }
+        let n = b.count
+        @inline(__always) func cont(_ j: Int) -> Bool { j < n && b[j] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+            return cont(i + 1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard i + 2 < n, cont(i + 1), cont(i + 2) else { return 0 }
+            let b1 = b[i + 1]
+            if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+            if b0 == 0xED && b1 > 0x9F { return 0 }  // surrogate
+            return 3
+        case 0xF0...0xF4:
+            guard i + 3 < n, cont(i + 1), cont(i + 2), cont(i + 3) else { return 0 }
+            let b1 = b[i + 1]
+            if b0 == 0xF0 && b1 < 0x90 { return 0 }
+            if b0 == 0xF4 && b1 > 0x8F { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    static func firstInvalidByte(in raw: [UInt8]) -> Int? {
+        raw.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                if b[i] < 0x80 { i += 1; continue }
+                let len = sequenceLength(b, i)
+                if len == 0 { return i }
+                i += len
+            }
+            return nil
+        }
+    }
+
+    static func repair(_ raw: [UInt8], from start: Int) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(raw.count + 16)
+        out.append(contentsOf: raw[0..<start])
+        raw.withUnsafeBufferPointer { b in
+            var i = start
+            while i < b.count {
+                if b[i] < 0x80 { out.append(b[i]); i += 1; continue }
+                let len = sequenceLength(b, i)
+                if len == 0 {
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    i += 1
+                } else {
+                    out.append(contentsOf: b[i..<(i + len)])
+                    i += len
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Converts byte offsets of a UTF-8 text into code-point offsets, walking forward.
+///
+/// Queries must come in non-decreasing byte order (the order mentions are found in); each costs only the
+/// bytes between it and the previous one.
+public struct CodePointCounter {
+    private let bytes: [UInt8]
+    private var byteOffset = 0
+    private var codePoints = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The code-point offset of `target`, a byte offset at a code-point boundary.
+    public mutating func codePointOffset(ofByte target: Int) -> Int {
+        if target < byteOffset { byteOffset = 0; codePoints = 0 }
+        bytes.withUnsafeBufferPointer { b in
+            var i = byteOffset
+            var c = codePoints
+            while i < target {
+                if b[i] & 0xC0 != 0x80 { c += 1 }
+                i += 1
+            }
+            byteOffset = i
+            codePoints = c
+        }
+        return codePoints
+    }
+}

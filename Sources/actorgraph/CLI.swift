@@ -1,0 +1,119 @@
+import ArgumentParser
+import ActorGraph
+import ActorGraphRendering
+import ActorRecognition
+import Foundation
+
+/// The "not found" exit status (unknown actor, no path).
+let notFoundExitCode: Int32 = 2
+
+/// An actor the user named is not in the graph.
+struct NotFound: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Error reporting and exit codes shared by every command.
+enum CLI {
+    /// Runs a command body: prints `error: …` on stderr and exits 1 for bad input, 2 for not found.
+    static func run(_ body: () throws -> Void) throws {
+        installSignalHandlers()
+        do {
+            try body()
+            StandardOutput.shared.flush()
+        } catch let e as InputError {
+            StandardOutput.shared.flush()
+            printError(e.description)
+            throw ExitCode(1)
+        } catch let e as GraphvizError {
+            StandardOutput.shared.flush()
+            printError(e.description)
+            throw ExitCode(1)
+        } catch let e as NotFound {
+            StandardOutput.shared.flush()
+            printError(e.description)
+            throw ExitCode(notFoundExitCode)
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("actorgraph: \(message)\n".utf8))
+    }
+
+    /// SIGINT and SIGTERM remove temporary output files and exit 130 / 143; previous outputs stay intact.
+    static func installSignalHandlers() {
+        signal(SIGINT) { _ in TemporaryFiles.removeAll(); _exit(130) }
+        signal(SIGTERM) { _ in TemporaryFiles.removeAll(); _exit(143) }
+    }
+}
+
+/// Buffered standard output: output to stdout streams, in large writes.
+final class StandardOutput: @unchecked Sendable {
+    static let shared = StandardOutput()
+    private var buffer: [UInt8] = []
+
+    func write(_ s: String) { buffer.append(contentsOf: s.utf8); if buffer.count > 1 << 16 { flush() } }
+    func write(bytes: [UInt8]) { buffer.append(contentsOf: bytes); if buffer.count > 1 << 16 { flush() } }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBufferPointer { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { if errno == EINTR { continue }; break }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes to a file atomically or streams to stdout when the path is nil or `-`.
+func emit(_ bytes: [UInt8], to path: String?) throws(InputError) {
+    if let path, path != "-" {
+        try AtomicFile.write(bytes, to: path)
+    } else {
+        StandardOutput.shared.write(bytes: bytes)
+    }
+}
+
+/// Reads a corpus or a graph file into a graph.
+enum GraphSource {
+    /// The graph of `input`: decoded when it is a graph file, built when it is a corpus.
+    static func graph(_ input: String, recognition: RecognitionOptions, corpus: CorpusOptions,
+                      build: GraphBuildOptions) throws -> CooccurrenceGraph {
+        if let g = try readGraphFile(input) { return g }
+        let recognizer = try recognition.recognizer()
+        var builder = GraphBuilder(options: build.options)
+        let report = try corpus.corpus(input).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
+            builder.add(recognizer.recognize(doc))
+        }
+        finish(report, input)
+        return builder.graph()
+    }
+
+    /// The graph in `path` when the file is a graph file (told by content, not extension); nil otherwise.
+    static func readGraphFile(_ path: String) throws -> CooccurrenceGraph? {
+        guard path != "-", !path.hasSuffix(".txt") else { return nil }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = handle.readData(ofLength: 256)
+        try? handle.close()
+        guard GraphFile.looksLikeGraph(Array(head)) else { return nil }
+        CLI.note("reading graph file \(path)")
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        return try GraphFile.decode(bytes, file: path)
+    }
+
+    static func finish(_ report: Corpus.Report, _ input: String) {
+        if report.skippedLines > 0 { CLI.warn("\(input): skipped \(report.skippedLines) bad line(s)") }
+        if report.documents == 0 { CLI.warn("\(input): the corpus has no documents") }
+    }
+}

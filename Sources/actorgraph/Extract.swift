@@ -1,0 +1,77 @@
+import ArgumentParser
+import ActorGraph
+import ActorRecognition
+
+extension ActorGraphCommand {
+    /// `actorgraph extract`: one record per mention.
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every actor mention of a corpus, one record per line.",
+            discussion: "JSON Lines records: {\"doc\",\"start\",\"end\",\"text\",\"type\",\"actor\",\"name\"}; start/end are Unicode code-point offsets, end exclusive.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, tsv }
+
+        @Argument(help: "The corpus: a folder of .txt files, a .txt file, a JSON Lines file, or '-' for stdin.")
+        var corpus: String
+
+        @Option(help: "Output format.")
+        var format: Format = .jsonl
+
+        @Flag(help: "Add why each mention was found (the gazetteer entry or pattern) as a \"reason\" field.")
+        var explain = false
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+        var output: String?
+
+        @OptionGroup var recognition: RecognitionOptions
+        @OptionGroup var corpusOptions: CorpusOptions
+
+        func run() throws {
+            try CLI.run {
+                let recognizer = try recognition.recognizer()
+                let corpus = try corpusOptions.corpus(self.corpus)
+                var out: [UInt8] = []
+                let toFile = output != nil && output != "-"
+                if format == .tsv {
+                    out.append(contentsOf: Array("doc\tstart\tend\ttext\ttype\tactor\tname\(explain ? "\treason" : "")\n".utf8))
+                }
+                let report = try corpus.forEachDocument(warn: { CLI.warn($0.description) }) { doc in
+                    let result = recognizer.recognize(doc)
+                    for m in result.mentions {
+                        switch format {
+                        case .jsonl: MentionRecord.appendJSON(m, doc: doc.id, explain: explain, to: &out)
+                        case .tsv: MentionRecord.appendTSV(m, doc: doc.id, explain: explain, to: &out)
+                        }
+                    }
+                    if !toFile && out.count > 1 << 16 {
+                        StandardOutput.shared.write(bytes: out)
+                        out.removeAll(keepingCapacity: true)
+                    }
+                }
+                GraphSource.finish(report, self.corpus)
+                try emit(out, to: output)
+            }
+        }
+    }
+}
+
+/// The extract record formats.
+enum MentionRecord {
+    static func appendJSON(_ m: Mention, doc: String, explain: Bool, to out: inout [UInt8]) {
+        out.append(contentsOf: Array("{\"doc\": ".utf8)); JSONText.appendString(doc, to: &out)
+        out.append(contentsOf: Array(", \"start\": \(m.start), \"end\": \(m.end), \"text\": ".utf8)); JSONText.appendString(m.text, to: &out)
+        out.append(contentsOf: Array(", \"type\": \"\(m.type.rawValue)\", \"actor\": ".utf8)); JSONText.appendString(m.actor, to: &out)
+        out.append(contentsOf: Array(", \"name\": ".utf8)); JSONText.appendString(m.name, to: &out)
+        if explain { out.append(contentsOf: Array(", \"reason\": ".utf8)); JSONText.appendString(m.reason, to: &out) }
+        out.append(contentsOf: Array("}\n".utf8))
+    }
+
+    static func appendTSV(_ m: Mention, doc: String, explain: Bool, to out: inout [UInt8]) {
+        func cell(_ s: String) -> String {
+            String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
+        var fields = [cell(doc), String(m.start), String(m.end), cell(m.text), m.type.rawValue, cell(m.actor), cell(m.name)]
+        if explain { fields.append(cell(m.reason)) }
+        out.append(contentsOf: Array((fields.joined(separator: "\t") + "\n").utf8))
+    }
+}
