@@ -11,6 +11,7 @@ struct ActorGraphCommand: ParsableCommand {
         Exit status: 0 success, 1 bad input or I/O, 2 actor not found, 64 usage, 130/143 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [Extract.self, Build.self, Render.self, Export.self, Neighbors.self, GazetteerCommand.self]
+        subcommands: [Extract.self, Build.self, Render.self, Export.self, Neighbors.self, EvidenceCommand.self, PathCommand.self,
+                      Timeline.self, Diff.self, Merge.self, GazetteerCommand.self]
     )
 }

@@ -28,6 +28,10 @@ enum CLI {
             StandardOutput.shared.flush()
             printError(e.description)
             throw ExitCode(1)
+        } catch let e as MergeError {
+            StandardOutput.shared.flush()
+            printError(e.description)
+            throw ExitCode(1)
         } catch let e as NotFound {
             StandardOutput.shared.flush()
             printError(e.description)
@@ -85,17 +89,50 @@ func emit(_ bytes: [UInt8], to path: String?) throws(InputError) {
 
 /// Reads a corpus or a graph file into a graph.
 enum GraphSource {
-    /// The graph of `input`: decoded when it is a graph file, built when it is a corpus.
+    /// The graph of `input`: decoded when it is a graph file, built when it is a corpus; then filtered.
+    /// A time range on a corpus keeps only documents dated within it (exact counts); on a graph file it uses the
+    /// per-day counts.
     static func graph(_ input: String, recognition: RecognitionOptions, corpus: CorpusOptions,
-                      build: GraphBuildOptions) throws -> CooccurrenceGraph {
-        if let g = try readGraphFile(input) { return g }
+                      build: GraphBuildOptions, filter: GraphFilter = GraphFilter()) throws -> CooccurrenceGraph {
+        if let g = try readGraphFile(input) { return g.filtered(filter) }
         let recognizer = try recognition.recognizer()
         var builder = GraphBuilder(options: build.options)
+        let timed = filter.since != nil || filter.until != nil
         let report = try corpus.corpus(input).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
+            if timed {
+                guard let d = doc.date else { return }
+                if let s = filter.since, d < s { return }
+                if let u = filter.until, u < d { return }
+            }
             builder.add(recognizer.recognize(doc))
         }
         finish(report, input)
-        return builder.graph()
+        var rest = filter
+        rest.since = nil
+        rest.until = nil
+        return builder.graph().filtered(rest)
+    }
+
+    /// The graph named by `--graph FILE` or `--corpus PATH` (or a positional corpus), for the query commands.
+    static func queryGraph(graph: String?, corpus: String?, recognition: RecognitionOptions, corpusOptions: CorpusOptions,
+                           build: GraphBuildOptions, filter: GraphFilter) throws -> CooccurrenceGraph {
+        if let graph {
+            guard let g = try readGraphFile(graph) else {
+                throw InputError(file: graph, "is not a graph file (its first key must be \"format\": \"actorgraph-graph\")")
+            }
+            return g.filtered(filter)
+        }
+        return try self.graph(corpus!, recognition: recognition, corpus: corpusOptions, build: build, filter: filter)
+    }
+
+    /// Resolves what the user typed to an actor id, or throws "not found" with the closest names.
+    static func actor(_ query: String, in g: CooccurrenceGraph, recognition: RecognitionOptions) throws -> String {
+        let lookup = ActorLookup(graph: g, gazetteer: try? recognition.gazetteer())
+        if let id = lookup.resolve(query) { return id }
+        let close = lookup.suggestions(for: query)
+        var message = "no actor named '\(query)' in the graph"
+        if !close.isEmpty { message += "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?" }
+        throw NotFound(description: message)
     }
 
     /// The graph in `path` when the file is a graph file (told by content, not extension); nil otherwise.

@@ -53,8 +53,11 @@ struct CorpusOptions: ParsableArguments {
 
 /// How a graph is built from a corpus.
 struct GraphBuildOptions: ParsableArguments {
-    @Option(help: "The co-occurrence window.")
+    @Option(help: ArgumentHelp("The co-occurrence window: sentence, paragraph, document, tokens:K (mentions at most K tokens apart) or decay:LAMBDA:C (sentences up to C apart, weighted e^(-LAMBDA*d)).", valueName: "window"))
     var window: Window = .sentence
+
+    @Option(help: "Count every window, or each pair at most once per document.")
+    var count: CountUnit = .windows
 
     @Option(name: .customLong("evidence"), help: ArgumentHelp("Example sentences kept per edge.", valueName: "k"))
     var evidence = 5
@@ -63,16 +66,45 @@ struct GraphBuildOptions: ParsableArguments {
         if evidence < 0 { throw ValidationError("--evidence must be 0 or more, not \(evidence).") }
     }
 
-    var options: BuildOptions { BuildOptions(window: window, evidencePerEdge: evidence) }
+    var options: BuildOptions { BuildOptions(window: window, count: count, evidencePerEdge: evidence) }
 }
 
-/// Filters and the measure applied when a graph is ranked, drawn or exported.
+/// The measure and the filters applied when a graph is ranked, drawn or exported.
 struct WeightOptions: ParsableArguments {
     @Option(help: "The association measure that ranks, filters and draws edges.")
     var weight: Measure = .count
 
     @Option(help: ArgumentHelp("Only these actor types (comma-separated: person,country,organization).", valueName: "types"))
     var types: String?
+
+    @Option(help: ArgumentHelp("Keep edges seen in at least this many windows.", valueName: "n"))
+    var minCount: Int?
+
+    @Option(help: ArgumentHelp("Keep edges seen in at least this many documents.", valueName: "n"))
+    var minDocs: Int?
+
+    @Option(help: ArgumentHelp("Keep only the N strongest edges under --weight.", valueName: "n"))
+    var topEdges: Int?
+
+    @Option(help: ArgumentHelp("Keep the disparity-filter backbone at this significance level (e.g. 0.05).", valueName: "alpha"))
+    var backbone: Double?
+
+    @Option(help: ArgumentHelp("Only documents dated on or after this day.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only documents dated on or before this day.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    func validate() throws {
+        _ = try typeSet()
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, Day(value) == nil { throw ValidationError("\(name) must be a real day written YYYY-MM-DD, not '\(value)'.") }
+        }
+        if let b = backbone, !(b > 0 && b < 1) { throw ValidationError("--backbone must be between 0 and 1, not \(b).") }
+        for (name, value) in [("--min-count", minCount), ("--min-docs", minDocs), ("--top-edges", topEdges)] {
+            if let value, value < 0 { throw ValidationError("\(name) must be 0 or more, not \(value).") }
+        }
+    }
 
     func typeSet() throws -> Set<ActorType>? {
         guard let types else { return nil }
@@ -86,7 +118,17 @@ struct WeightOptions: ParsableArguments {
         }
         return out
     }
+
+    /// The filter these options describe.
+    func filter() throws -> GraphFilter {
+        GraphFilter(types: try typeSet(), minCount: minCount, minDocuments: minDocs, topEdges: topEdges, backbone: backbone,
+                    since: since.flatMap { Day($0) }, until: until.flatMap { Day($0) }, measure: weight)
+    }
 }
 
-extension Window: ExpressibleByArgument {}
+extension Window: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public var defaultValueDescription: String { description }
+}
+extension CountUnit: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}

@@ -9,10 +9,10 @@ country PAK = Pakistan
 organization = Taliban
 """
 
-func buildGraph(_ docs: [(String, String, String?)], window: Window = .sentence) -> CooccurrenceGraph {
+func buildGraph(_ docs: [(String, String, String?)], window: Window = .sentence, count: CountUnit = .windows) -> CooccurrenceGraph {
     let (g, _) = GazetteerParser.parse(graphGazetteer, file: "spec")
     let r = Recognizer(gazetteer: g)
-    var b = GraphBuilder(options: BuildOptions(window: window, evidencePerEdge: 2))
+    var b = GraphBuilder(options: BuildOptions(window: window, count: count, evidencePerEdge: 2))
     for (id, text, date) in docs {
         b.add(r.recognize(Document(id: id, text: DocumentText(text), date: date.flatMap { Day($0) }, source: id)))
     }

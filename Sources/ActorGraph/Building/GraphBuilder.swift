@@ -1,105 +1,221 @@
 import ActorRecognition
+import Foundation
 
 /// Accumulates recognized documents into a co-occurrence graph. Memory grows with distinct actors, pairs and
-/// days, not with the corpus.
+/// days, never with the corpus: only counts and at most K evidence windows per edge are kept.
+///
+/// Counting, for every window kind (see `Docs/measures.md`):
+/// - sentence, paragraph, document: `count(a,b)` = windows holding both; `windows(a)` = windows holding a;
+///   N = windows.
+/// - tokens:K: `count(a,b)` = pairs of mentions of a and b at most K tokens apart; `windows(a)` = mentions of a;
+///   N = mentions.
+/// - decay:λ:C: `weight(a,b)` = Σ e^(−λ·d) over sentence pairs at distance d ≤ C that hold a in one and b in the
+///   other; `count(a,b)` = the number of those sentence pairs; `windows(a)` = sentences holding a; N = sentences.
+/// With `count: .documents` every contribution is capped at one per document.
 public struct GraphBuilder: Sendable {
     public let options: BuildOptions
     private var nodes: [String: GraphNode] = [:]
     private var edges: [PairKey: GraphEdge] = [:]
     private var windows = 0
     private var documents = 0
+    private var dayTotals: [Day: CooccurrenceGraph.DayTotal] = [:]
 
     struct PairKey: Hashable, Sendable {
         var a: String
         var b: String
+        init(_ x: String, _ y: String) {
+            if x.utf8.lexicographicallyPrecedes(y.utf8) { a = x; b = y } else { a = y; b = x }
+        }
     }
 
     public init(options: BuildOptions = BuildOptions()) { self.options = options }
 
+    /// Per-document scratch: what has already counted once in this document.
+    private struct DocumentState {
+        var actorsSeen = Set<String>()
+        var actorsCounted = Set<String>()
+        var pairsSeen = Set<PairKey>()
+        var pairsCounted = Set<PairKey>()
+    }
+
+    /// One tie as found: two actors in one window of one document.
+    public struct Occurrence: Sendable {
+        public var source: String
+        public var target: String
+        public var document: String
+        public var date: Day?
+        /// Code-point spans of the two mentions in the document.
+        public var sourceSpan: Range<Int>
+        public var targetSpan: Range<Int>
+        /// The amount added to the edge's weight (e^(−λ·d) under the decay window, else 1).
+        public var amount: Double
+    }
+
+    private var pending: [Occurrence]?
+
+    /// Adds one document and returns every tie found in it, in text order (for `build --occurrences`, which
+    /// streams them to disk document by document instead of keeping them).
+    public mutating func addReturningOccurrences(_ doc: RecognizedDocument) -> [Occurrence] {
+        pending = []
+        add(doc)
+        defer { pending = nil }
+        return pending ?? []
+    }
+
     /// Adds one document.
     public mutating func add(_ doc: RecognizedDocument) {
         documents += 1
-        var counter = CodePointCounter(doc.text.bytes)
-        // Group mentions by window.
-        let windowOf: (Mention) -> Int
-        let windowCount: Int
-        switch options.window {
-        case .sentence:
-            windowOf = { $0.sentence }
-            windowCount = doc.sentences.count
-        case .paragraph:
-            windowOf = { doc.paragraphOfSentence.isEmpty ? 0 : doc.paragraphOfSentence[$0.sentence] }
-            windowCount = (doc.paragraphOfSentence.last ?? -1) + 1
-        case .document:
-            windowOf = { _ in 0 }
-            windowCount = doc.sentences.isEmpty ? 0 : 1
-        }
-        windows += windowCount
-        var seenInDoc = Set<String>()
-        var pairsInDoc = Set<PairKey>()
-        var i = 0
-        let mentions = doc.mentions
-        while i < mentions.count {
-            let w = windowOf(mentions[i])
-            var j = i
-            var first: [String: Mention] = [:]
-            var order: [String] = []
-            while j < mentions.count, windowOf(mentions[j]) == w {
-                let m = mentions[j]
-                if first[m.actor] == nil { first[m.actor] = m; order.append(m.actor) }
-                let actor = doc.actors[m.actor]
-                var node = nodes[m.actor] ?? GraphNode(id: m.actor, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
-                                                         attributes: actor.map(GraphBuilder.attributes) ?? [:])
-                node.mentions += 1
-                if seenInDoc.insert(m.actor).inserted { node.documents += 1 }
-                nodes[m.actor] = node
-                j += 1
+        let windowsBefore = windows
+        defer {
+            if let d = doc.date {
+                var t = dayTotals[d] ?? .init(windows: 0, documents: 0)
+                t.windows += windows - windowsBefore
+                t.documents += 1
+                dayTotals[d] = t
             }
-            for id in order { nodes[id]!.windows += 1 }
-            let ids = order.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            if ids.count > 1 {
-                let span = windowSpan(doc, window: w, mentions[i].sentence, mentions[j - 1].sentence)
-                for x in 0..<ids.count {
-                    for y in (x + 1)..<ids.count {
-                        let key = PairKey(a: ids[x], b: ids[y])
-                        var edge = edges[key] ?? GraphEdge(source: ids[x], target: ids[y], count: 0, documents: 0)
-                        edge.count += 1
-                        if pairsInDoc.insert(key).inserted { edge.documents += 1 }
-                        if let d = doc.date { edge.days[d, default: 0] += 1 }
-                        if edge.evidence.count < options.evidencePerEdge {
-                            edge.evidence.append(evidence(doc, span, first[ids[x]]!, first[ids[y]]!, &counter))
-                        }
-                        edges[key] = edge
+        }
+        var state = DocumentState()
+        for m in doc.mentions {
+            var node = nodes[m.actor] ?? GraphNode(id: m.actor, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
+                                                     attributes: doc.actors[m.actor].map(GraphBuilder.attributes) ?? [:])
+            node.mentions += 1
+            if state.actorsSeen.insert(m.actor).inserted { node.documents += 1 }
+            nodes[m.actor] = node
+        }
+        let perDocument = options.count == .documents
+        switch options.window {
+        case .sentence, .paragraph, .document:
+            let groups = partition(doc)
+            windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : groups.windowCount
+            for g in groups.windows {
+                for id in g.actors { countActor(id, doc, &state) }
+                for x in 0..<g.actors.count {
+                    for y in (x + 1)..<g.actors.count {
+                        let a = g.first[g.actors[x]]!, b = g.first[g.actors[y]]!
+                        countPair(a, b, amount: 1, doc, span: g.span, &state)
                     }
                 }
             }
-            i = j
-        }
-    }
-
-    /// The byte range of window `w` (for sentences, the sentence; otherwise the sentences its mentions span).
-    func windowSpan(_ doc: RecognizedDocument, window w: Int, _ firstSentence: Int, _ lastSentence: Int) -> Range<Int> {
-        switch options.window {
-        case .sentence:
-            return doc.sentences[firstSentence]
-        case .paragraph, .document:
-            var lo = firstSentence, hi = lastSentence
-            if options.window == .paragraph {
-                while lo > 0, doc.paragraphOfSentence[lo - 1] == w { lo -= 1 }
-                while hi + 1 < doc.sentences.count, doc.paragraphOfSentence[hi + 1] == w { hi += 1 }
-            } else {
-                lo = 0
-                hi = doc.sentences.count - 1
+        case .tokens(let k):
+            windows += perDocument ? (doc.mentions.isEmpty ? 0 : 1) : doc.mentions.count
+            let ms = doc.mentions
+            for i in ms.indices {
+                countActor(ms[i].actor, doc, &state)
+                var j = i + 1
+                while j < ms.count, ms[j].tokens.lowerBound - ms[i].tokens.upperBound <= k {
+                    if ms[j].actor != ms[i].actor {
+                        let span = doc.sentences[ms[i].sentence].lowerBound..<doc.sentences[ms[j].sentence].upperBound
+                        countPair(ms[i], ms[j], amount: 1, doc, span: span, &state)
+                    }
+                    j += 1
+                }
             }
-            return doc.sentences[lo].lowerBound..<doc.sentences[hi].upperBound
+        case .decay(let lambda, let reach):
+            windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : doc.sentences.count
+            var bySentence: [Int: (actors: [String], first: [String: Mention])] = [:]
+            for m in doc.mentions {
+                var entry = bySentence[m.sentence] ?? ([], [:])
+                if entry.first[m.actor] == nil { entry.first[m.actor] = m; entry.actors.append(m.actor) }
+                bySentence[m.sentence] = entry
+            }
+            let sentences = bySentence.keys.sorted()
+            for s in sentences { for id in bySentence[s]!.actors { countActor(id, doc, &state) } }
+            for (x, s) in sentences.enumerated() {
+                let here = bySentence[s]!
+                var y = x
+                while y < sentences.count, sentences[y] - s <= reach {
+                    let t = sentences[y]
+                    let there = bySentence[t]!
+                    let amount = exp(-lambda * Double(t - s))
+                    var done = Set<PairKey>()
+                    for a in here.actors {
+                        for b in there.actors where a != b {
+                            let key = PairKey(a, b)
+                            guard done.insert(key).inserted else { continue }
+                            let span = doc.sentences[s].lowerBound..<doc.sentences[t].upperBound
+                            countPair(here.first[a]!, there.first[b]!, amount: amount, doc, span: span, &state)
+                        }
+                    }
+                    y += 1
+                }
+            }
         }
     }
 
-    func evidence(_ doc: RecognizedDocument, _ span: Range<Int>, _ a: Mention, _ b: Mention, _ counter: inout CodePointCounter) -> Evidence {
-        // Code-point offsets: the counter only walks forward, so take the smallest byte offsets first.
-        var fresh = CodePointCounter(doc.text.bytes)
-        let start = fresh.codePointOffset(ofByte: span.lowerBound)
-        let end = fresh.codePointOffset(ofByte: span.upperBound)
+    private struct PartitionWindow {
+        var actors: [String]
+        var first: [String: Mention]
+        var span: Range<Int>
+    }
+
+    /// Sentence, paragraph or document windows that hold mentions, in order.
+    private func partition(_ doc: RecognizedDocument) -> (windows: [PartitionWindow], windowCount: Int) {
+        func windowOf(_ sentence: Int) -> Int {
+            switch options.window {
+            case .paragraph: return doc.paragraphOfSentence.isEmpty ? 0 : doc.paragraphOfSentence[sentence]
+            case .document: return 0
+            default: return sentence
+            }
+        }
+        let count: Int
+        switch options.window {
+        case .paragraph: count = (doc.paragraphOfSentence.last ?? -1) + 1
+        case .document: count = doc.sentences.isEmpty ? 0 : 1
+        default: count = doc.sentences.count
+        }
+        var out: [PartitionWindow] = []
+        var current = -1
+        for m in doc.mentions {
+            let w = windowOf(m.sentence)
+            if w != current {
+                current = w
+                var lo = m.sentence, hi = m.sentence
+                while lo > 0, windowOf(lo - 1) == w { lo -= 1 }
+                while hi + 1 < doc.sentences.count, windowOf(hi + 1) == w { hi += 1 }
+                out.append(PartitionWindow(actors: [], first: [:], span: doc.sentences[lo].lowerBound..<doc.sentences[hi].upperBound))
+            }
+            if out[out.count - 1].first[m.actor] == nil {
+                out[out.count - 1].first[m.actor] = m
+                out[out.count - 1].actors.append(m.actor)
+            }
+        }
+        for k in out.indices { out[k].actors.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        return (out, count)
+    }
+
+    private mutating func countActor(_ id: String, _ doc: RecognizedDocument, _ state: inout DocumentState) {
+        if options.count == .documents && !state.actorsCounted.insert(id).inserted { return }
+        nodes[id]!.windows += 1
+        if let d = doc.date { nodes[id]!.days[d, default: 0] += 1 }
+    }
+
+    private mutating func countPair(_ a: Mention, _ b: Mention, amount: Double, _ doc: RecognizedDocument, span: Range<Int>,
+                                    _ state: inout DocumentState) {
+        let key = PairKey(a.actor, b.actor)
+        let (source, target) = key.a == a.actor ? (a, b) : (b, a)
+        pending?.append(Occurrence(source: key.a, target: key.b, document: doc.id, date: doc.date,
+                                 sourceSpan: source.start..<source.end, targetSpan: target.start..<target.end, amount: amount))
+        var edge = edges[key] ?? GraphEdge(source: key.a, target: key.b, count: 0, documents: 0)
+        if state.pairsSeen.insert(key).inserted { edge.documents += 1 }
+        if options.count == .documents {
+            guard state.pairsCounted.insert(key).inserted else { edges[key] = edge; return }
+            edge.count += 1
+            edge.weight += 1
+        } else {
+            edge.count += 1
+            edge.weight += amount
+        }
+        if let d = doc.date { edge.days[d, default: 0] += 1 }
+        if edge.evidence.count < options.evidencePerEdge {
+            edge.evidence.append(GraphBuilder.evidence(doc, span, source, target))
+        }
+        edges[key] = edge
+    }
+
+    static func evidence(_ doc: RecognizedDocument, _ span: Range<Int>, _ a: Mention, _ b: Mention) -> Evidence {
+        var counter = CodePointCounter(doc.text.bytes)
+        let start = counter.codePointOffset(ofByte: span.lowerBound)
+        let end = counter.codePointOffset(ofByte: span.upperBound)
         let text = String(decoding: doc.text.bytes[span], as: UTF8.self)
         return Evidence(document: doc.id, date: doc.date, start: start, end: end, text: text,
                         sourceSpan: (a.start - start)..<(a.end - start), targetSpan: (b.start - start)..<(b.end - start))
@@ -121,6 +237,7 @@ public struct GraphBuilder: Sendable {
         let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let n = nodes.values.sorted { byID($0.id, $1.id) }
         let e = edges.values.sorted { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
-        return CooccurrenceGraph(nodes: n, edges: e, totalWindows: windows, totalDocuments: documents, options: options)
+        return CooccurrenceGraph(nodes: n, edges: e, totalWindows: windows, totalDocuments: documents, options: options,
+                                 dayTotals: dayTotals)
     }
 }

@@ -81,3 +81,72 @@ final class LockBox: @unchecked Sendable {
         return try body()
     }
 }
+
+/// A file written in pieces that appears at its path only when `commit()` succeeds: the same temporary-file
+/// and rename discipline as `AtomicFile.write`, for outputs too large to hold in memory.
+public final class AtomicFileWriter {
+    public let path: String
+    private let temporary: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private var finished = false
+
+    /// Opens a temporary file beside `path`.
+    public init(path: String) throws(InputError) {
+        self.path = path
+        let folder: String
+        if let slash = path.lastIndex(of: "/") { folder = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]) } else { folder = "." }
+        var st = stat()
+        if stat(folder, &st) != 0 || (st.st_mode & S_IFMT) != S_IFDIR {
+            throw InputError(file: path, "cannot be written: the folder '\(folder)' does not exist")
+        }
+        var template = Array("\(folder)/.\(path.split(separator: "/").last ?? "out").XXXXXX".utf8CString)
+        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
+        temporary = String(cString: template)
+        TemporaryFiles.register(temporary)
+    }
+
+    deinit { if !finished { discard() } }
+
+    /// Appends bytes (buffered).
+    public func write(_ bytes: [UInt8]) throws(InputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws(InputError) {
+        var written = 0
+        while written < buffer.count {
+            let n = buffer.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = errno
+                discard()
+                throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))")
+            }
+            written += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the temporary file into place.
+    public func commit() throws(InputError) {
+        try flush()
+        fchmod(fd, 0o644)
+        if fsync(fd) != 0 && errno != EINVAL { let e = errno; discard(); throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))") }
+        close(fd)
+        if rename(temporary, path) != 0 { let e = errno; unlink(temporary); finished = true; throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))") }
+        finished = true
+        TemporaryFiles.unregister(temporary)
+    }
+
+    /// Removes the temporary file; the path is left as it was.
+    public func discard() {
+        guard !finished else { return }
+        close(fd)
+        unlink(temporary)
+        TemporaryFiles.unregister(temporary)
+        finished = true
+    }
+}

@@ -51,7 +51,7 @@ extension CooccurrenceGraph {
     /// weight under `measure`.
     public func dot(measure: Measure = .count) -> String {
         var w = DOTWriter()
-        w.graphAttributes([("window", options.window.rawValue), ("weight_measure", measure.rawValue)])
+        w.graphAttributes([("window", options.window.description), ("weight_measure", measure.rawValue)])
         for n in nodes {
             var attrs: DOTWriter.Attributes = [("label", n.name), ("type", n.type.rawValue), ("mentions", String(n.mentions)), ("documents", String(n.documents))]
             for key in n.attributes.keys.sorted() { attrs.append((key, n.attributes[key]!)) }

@@ -17,9 +17,26 @@ public enum GraphFile {
         var o: [UInt8] = []
         func s(_ t: String) { o.append(contentsOf: Array(t.utf8)) }
         func q(_ t: String) { JSONText.appendString(t, to: &o) }
+        func appendDays(_ days: [Day: Int]) {
+            s("{")
+            for (j, d) in days.keys.sorted().enumerated() {
+                if j > 0 { s(", ") }
+                s("\"\(d)\": \(days[d]!)")
+            }
+            s("}")
+        }
         s("{\"format\": \"\(format)\", \"version\": \(version),\n")
-        s(" \"options\": {\"window\": \"\(g.options.window.rawValue)\", \"evidence\": \(g.options.evidencePerEdge)},\n")
-        s(" \"totals\": {\"windows\": \(g.totalWindows), \"documents\": \(g.totalDocuments)},\n")
+        s(" \"options\": {\"window\": \"\(g.options.window)\", \"count\": \"\(g.options.count.rawValue)\", \"evidence\": \(g.options.evidencePerEdge)},\n")
+        s(" \"totals\": {\"windows\": \(g.totalWindows), \"documents\": \(g.totalDocuments)")
+        if !g.dayTotals.isEmpty {
+            s(", \"days\": {")
+            for (j, d) in g.dayTotals.keys.sorted().enumerated() {
+                if j > 0 { s(", ") }
+                s("\"\(d)\": [\(g.dayTotals[d]!.windows), \(g.dayTotals[d]!.documents)]")
+            }
+            s("}")
+        }
+        s("},\n")
         s(" \"nodes\": [")
         for (k, n) in g.nodes.enumerated() {
             s(k == 0 ? "\n  " : ",\n  ")
@@ -34,6 +51,7 @@ public enum GraphFile {
                 }
                 s("}")
             }
+            if !n.days.isEmpty { s(", \"days\": "); appendDays(n.days) }
             s("}")
         }
         s("\n ],\n \"edges\": [")
@@ -42,14 +60,8 @@ public enum GraphFile {
             s("{\"source\": "); q(e.source)
             s(", \"target\": "); q(e.target)
             s(", \"count\": \(e.count), \"documents\": \(e.documents)")
-            if !e.days.isEmpty {
-                s(", \"days\": {")
-                for (j, d) in e.days.keys.sorted().enumerated() {
-                    if j > 0 { s(", ") }
-                    s("\"\(d)\": \(e.days[d]!)")
-                }
-                s("}")
-            }
+            if e.weight != Double(e.count) { s(", \"weight\": \(JSONText.number(e.weight))") }
+            if !e.days.isEmpty { s(", \"days\": "); appendDays(e.days) }
             s(", \"evidence\": [")
             for (j, ev) in e.evidence.enumerated() {
                 if j > 0 { s(", ") }
@@ -63,6 +75,17 @@ public enum GraphFile {
         }
         s("\n ]\n}\n")
         return o
+    }
+
+    static func decodeDays(_ value: JSONValue?, what: String, _ fail: (String) -> InputError) throws(InputError) -> [Day: Int] {
+        var days: [Day: Int] = [:]
+        guard let value else { return days }
+        guard case .object(let members) = value else { throw fail("\(what) has \"days\" that is not an object") }
+        for (key, v) in members {
+            guard let d = Day(key), let c = v.intValue, c >= 0 else { throw fail("\(what) has a bad day entry \"\(key)\"") }
+            days[d] = c
+        }
+        return days
     }
 
     /// Reads a graph file, checking its format, version and every field.
@@ -82,12 +105,24 @@ public enum GraphFile {
         guard v == version else {
             throw InputError(file: file, "is a graph file of version \(v), but this actorgraph reads version \(version); rebuild it with 'actorgraph build'")
         }
-        guard let windowName = root["options"]?["window"]?.stringValue, let window = Window(rawValue: windowName) else {
-            throw fail("\"options\".\"window\" must be one of \(Window.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let windowName = root["options"]?["window"]?.stringValue, let window = Window(windowName) else {
+            throw fail("\"options\".\"window\" must be sentence, paragraph, document, tokens:K or decay:LAMBDA:C")
+        }
+        guard let countUnit = CountUnit(rawValue: root["options"]?["count"]?.stringValue ?? "windows") else {
+            throw fail("\"options\".\"count\" must be windows or documents")
         }
         let evidenceK = root["options"]?["evidence"]?.intValue ?? 5
         guard let windows = root["totals"]?["windows"]?.intValue, let documents = root["totals"]?["documents"]?.intValue else {
             throw fail("\"totals\" must hold the numbers \"windows\" and \"documents\"")
+        }
+        var dayTotals: [Day: CooccurrenceGraph.DayTotal] = [:]
+        if case .object(let members)? = root["totals"]?["days"] {
+            for (key, v) in members {
+                guard let d = Day(key), let pair = v.arrayValue, pair.count == 2, let w = pair[0].intValue, let dc = pair[1].intValue else {
+                    throw fail("\"totals\".\"days\" has a bad entry \"\(key)\" (expected \"YYYY-MM-DD\": [windows, documents])")
+                }
+                dayTotals[d] = .init(windows: w, documents: dc)
+            }
         }
         guard let nodeValues = root["nodes"]?.arrayValue, let edgeValues = root["edges"]?.arrayValue else {
             throw fail("it must have the arrays \"nodes\" and \"edges\"")
@@ -105,7 +140,9 @@ public enum GraphFile {
             if case .object(let members)? = n["attributes"] {
                 for (key, value) in members { attributes[key] = value.stringValue ?? "" }
             }
-            nodes.append(GraphNode(id: id, name: name, type: type, mentions: mentions, documents: docs, windows: w, attributes: attributes))
+            let days = try decodeDays(n["days"], what: "node \(k + 1)", fail)
+            nodes.append(GraphNode(id: id, name: name, type: type, mentions: mentions, documents: docs, windows: w,
+                                   attributes: attributes, days: days))
         }
         var edges: [GraphEdge] = []
         for (k, e) in edgeValues.enumerated() {
@@ -114,12 +151,11 @@ public enum GraphFile {
                 throw fail("edge \(k + 1) lacks one of source, target, count, documents")
             }
             guard ids.contains(s), ids.contains(t) else { throw fail("edge \(k + 1) joins \"\(s)\" and \"\(t)\", but one of them is not a node") }
-            var days: [Day: Int] = [:]
-            if case .object(let members)? = e["days"] {
-                for (key, value) in members {
-                    guard let d = Day(key), let c = value.intValue else { throw fail("edge \(k + 1) has a bad day entry \"\(key)\"") }
-                    days[d] = c
-                }
+            let days = try decodeDays(e["days"], what: "edge \(k + 1)", fail)
+            var weight: Double? = nil
+            if let wv = e["weight"] {
+                guard let x = wv.numberValue, x.isFinite, x >= 0 else { throw fail("edge \(k + 1) has a \"weight\" that is not a non-negative number") }
+                weight = x
             }
             var evidence: [Evidence] = []
             for ev in e["evidence"]?.arrayValue ?? [] {
@@ -132,12 +168,13 @@ public enum GraphFile {
                 evidence.append(Evidence(document: doc, date: ev["date"]?.stringValue.flatMap { Day($0) }, start: start, end: end,
                                          text: text, sourceSpan: s0..<s1, targetSpan: t0..<t1))
             }
-            edges.append(GraphEdge(source: s, target: t, count: count, documents: docs, days: days, evidence: evidence))
+            edges.append(GraphEdge(source: s, target: t, count: count, documents: docs, days: days, evidence: evidence, weight: weight))
         }
         let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         nodes.sort { byID($0.id, $1.id) }
         edges.sort { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
         return CooccurrenceGraph(nodes: nodes, edges: edges, totalWindows: windows, totalDocuments: documents,
-                                 options: BuildOptions(window: window, evidencePerEdge: evidenceK))
+                                 options: BuildOptions(window: window, count: countUnit, evidencePerEdge: evidenceK),
+                                 dayTotals: dayTotals)
     }
 }

@@ -20,7 +20,7 @@ public enum Measure: String, Sendable, CaseIterable {
 
     /// The edge's weight under this measure.
     public func weight(_ edge: GraphEdge, in graph: CooccurrenceGraph) -> Double {
-        let nab = Double(edge.count)
+        let nab = edge.weight
         switch self {
         case .count: return nab
         case .docs: return Double(edge.documents)

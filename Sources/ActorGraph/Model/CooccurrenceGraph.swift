@@ -13,8 +13,22 @@ public struct CooccurrenceGraph: Sendable {
     public var totalDocuments: Int
     /// The options the graph was built with.
     public var options: BuildOptions
+    /// Windows and documents by day, for dated documents.
+    public var dayTotals: [Day: DayTotal]
 
-    public init(nodes: [GraphNode], edges: [GraphEdge], totalWindows: Int, totalDocuments: Int, options: BuildOptions) {
+    /// What one day of a corpus holds.
+    public struct DayTotal: Sendable, Hashable {
+        public var windows: Int
+        public var documents: Int
+        public init(windows: Int, documents: Int) {
+            self.windows = windows
+            self.documents = documents
+        }
+    }
+
+    public init(nodes: [GraphNode], edges: [GraphEdge], totalWindows: Int, totalDocuments: Int, options: BuildOptions,
+                dayTotals: [Day: DayTotal] = [:]) {
+        self.dayTotals = dayTotals
         self.nodes = nodes
         self.edges = edges
         self.totalWindows = totalWindows
@@ -49,8 +63,12 @@ public struct GraphNode: Sendable, Hashable {
     public var windows: Int
     /// Attributes carried from the gazetteer (country, roles, ISO codes) and analytics.
     public var attributes: [String: String]
+    /// Windows by day, for documents that carry a date.
+    public var days: [Day: Int]
 
-    public init(id: String, name: String, type: ActorType, mentions: Int, documents: Int, windows: Int, attributes: [String: String] = [:]) {
+    public init(id: String, name: String, type: ActorType, mentions: Int, documents: Int, windows: Int,
+                attributes: [String: String] = [:], days: [Day: Int] = [:]) {
+        self.days = days
         self.id = id
         self.name = name
         self.type = type
@@ -67,19 +85,24 @@ public struct GraphEdge: Sendable, Hashable {
     public var source: String
     /// The larger actor id.
     public var target: String
-    /// Number of windows in which both occur.
+    /// Number of windows in which both occur (for the decay window: sentence pairs within reach).
     public var count: Int
+    /// The co-occurrence amount the measures use: equal to `count`, except under the decay window, where each
+    /// sentence pair adds e^(−λ·d).
+    public var weight: Double
     /// Number of documents in which both occur in one window.
     public var documents: Int
-    /// Windows by day, for documents that carry a date.
+    /// `count` by day, for documents that carry a date.
     public var days: [Day: Int]
     /// Up to K example sentences (the first ones found, in corpus order).
     public var evidence: [Evidence]
 
-    public init(source: String, target: String, count: Int, documents: Int, days: [Day: Int] = [:], evidence: [Evidence] = []) {
+    public init(source: String, target: String, count: Int, documents: Int, days: [Day: Int] = [:], evidence: [Evidence] = [],
+                weight: Double? = nil) {
         self.source = source
         self.target = target
         self.count = count
+        self.weight = weight ?? Double(count)
         self.documents = documents
         self.days = days
         self.evidence = evidence

@@ -15,6 +15,8 @@ public struct Mention: Sendable, Hashable {
     public var name: String
     /// Index of the sentence the mention is in.
     public var sentence: Int
+    /// Index of the mention's first token, and one past its last, in the document's tokens.
+    public var tokens: Range<Int>
     /// Why it was found: the gazetteer entry (`gazetteer:FILE:LINE`), the pattern, or the rule.
     public var reason: String
 }

@@ -97,7 +97,7 @@ public struct Recognizer: Sendable {
             mentions.append(Mention(start: start, end: end, byteRange: lo..<hi,
                                     text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
                                     type: actor.type, actor: actor.id, name: actor.name,
-                                    sentence: min(sentence, max(0, sentences.count - 1)), reason: c.reason))
+                                    sentence: min(sentence, max(0, sentences.count - 1)), tokens: c.start..<c.end, reason: c.reason))
         }
         return RecognizedDocument(id: document.id, date: document.date, sentences: sentences, paragraphOfSentence: paragraphs,
                                   mentions: mentions, actors: actors, text: document.text)
