@@ -39,8 +39,7 @@ extension ActorGraphCommand {
 
         func run() throws {
             try CLI.run {
-                var g = try GraphSource.graph(input, recognition: recognition, corpus: corpusOptions, build: build)
-                if let types = try weights.typeSet() { g = g.filtered(types: types) }
+                let g = try GraphSource.graph(input, recognition: recognition, corpus: corpusOptions, build: build, filter: weights.filter())
                 let fmt = format ?? RenderFormat(fileExtension: String(output.split(separator: ".").last ?? ""))!
                 let style = GraphStyle(measure: weights.weight, title: title)
                 let bytes = try style.render(g, engine: layout, format: fmt)
