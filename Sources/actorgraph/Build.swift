@@ -40,13 +40,7 @@ extension ActorGraphCommand {
                 var slices: [Day: GraphBuilder] = [:]
                 let occurrenceFile = try occurrences.map { path throws(InputError) in try AtomicFileWriter(path: path) }
                 var undated = 0
-                let report = try corpusOptions.corpus(input).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
-                    if filter.since != nil || filter.until != nil {
-                        guard let d = doc.date else { return }
-                        if let s = filter.since, d < s { return }
-                        if let u = filter.until, u < d { return }
-                    }
-                    let result = recognizer.recognize(doc)
+                let report = try corpusOptions.forEachRecognized(input, recognizer: recognizer, include: { filter.admits($0.date) }) { result in
                     if let occurrenceFile {
                         var out: [UInt8] = []
                         for o in whole.addReturningOccurrences(result) { OccurrenceRecord.append(o, to: &out) }
@@ -55,7 +49,7 @@ extension ActorGraphCommand {
                         whole.add(result)
                     }
                     if let slice {
-                        guard let d = doc.date else { undated += 1; return }
+                        guard let d = result.date else { undated += 1; return }
                         slices[slice.start(of: d), default: GraphBuilder(options: build.options)].add(result)
                     }
                 }

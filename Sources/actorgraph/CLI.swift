@@ -97,15 +97,7 @@ enum GraphSource {
         if let g = try readGraphFile(input) { return g.filtered(filter) }
         let recognizer = try recognition.recognizer()
         var builder = GraphBuilder(options: build.options)
-        let timed = filter.since != nil || filter.until != nil
-        let report = try corpus.corpus(input).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
-            if timed {
-                guard let d = doc.date else { return }
-                if let s = filter.since, d < s { return }
-                if let u = filter.until, u < d { return }
-            }
-            builder.add(recognizer.recognize(doc))
-        }
+        let report = try corpus.forEachRecognized(input, recognizer: recognizer, include: { filter.admits($0.date) }) { builder.add($0) }
         finish(report, input)
         var rest = filter
         rest.since = nil

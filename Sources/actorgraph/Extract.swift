@@ -29,27 +29,31 @@ extension ActorGraphCommand {
         func run() throws {
             try CLI.run {
                 let recognizer = try recognition.recognizer()
-                let corpus = try corpusOptions.corpus(self.corpus)
                 var out: [UInt8] = []
-                let toFile = output != nil && output != "-"
+                // A file output streams into a temporary file renamed at the end; stdout streams directly.
+                let file = try output.flatMap { $0 == "-" ? nil : $0 }.map { path throws(InputError) in try AtomicFileWriter(path: path) }
                 if format == .tsv {
                     out.append(contentsOf: Array("doc\tstart\tend\ttext\ttype\tactor\tname\(explain ? "\treason" : "")\n".utf8))
                 }
-                let report = try corpus.forEachDocument(warn: { CLI.warn($0.description) }) { doc in
-                    let result = recognizer.recognize(doc)
+                let report = try corpusOptions.forEachRecognized(self.corpus, recognizer: recognizer) { result in
                     for m in result.mentions {
                         switch format {
-                        case .jsonl: MentionRecord.appendJSON(m, doc: doc.id, explain: explain, to: &out)
-                        case .tsv: MentionRecord.appendTSV(m, doc: doc.id, explain: explain, to: &out)
+                        case .jsonl: MentionRecord.appendJSON(m, doc: result.id, explain: explain, to: &out)
+                        case .tsv: MentionRecord.appendTSV(m, doc: result.id, explain: explain, to: &out)
                         }
                     }
-                    if !toFile && out.count > 1 << 16 {
-                        StandardOutput.shared.write(bytes: out)
+                    if out.count > 1 << 16 {
+                        if let file { try file.write(out) } else { StandardOutput.shared.write(bytes: out) }
                         out.removeAll(keepingCapacity: true)
                     }
                 }
                 GraphSource.finish(report, self.corpus)
-                try emit(out, to: output)
+                if let file {
+                    try file.write(out)
+                    try file.commit()
+                } else {
+                    StandardOutput.shared.write(bytes: out)
+                }
             }
         }
     }

@@ -43,6 +43,24 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .customLong("strict-utf8"), help: "Stop at invalid UTF-8 instead of replacing it with U+FFFD and warning.")
     var strictUTF8 = false
 
+    @Option(help: ArgumentHelp("Recognize on this many threads (default: all cores); output is the same for any number.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs).") }
+    }
+
+    /// Streams the recognized documents of `path` in corpus order, recognizing on `jobs` threads.
+    func forEachRecognized(_ path: String, recognizer: Recognizer, include: (Document) -> Bool = { _ in true },
+                           _ body: (RecognizedDocument) throws -> Void) throws -> Corpus.Report {
+        var batcher = RecognitionBatcher(recognizer: recognizer, jobs: jobs)
+        let report = try corpus(path).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
+            if include(doc) { try batcher.add(doc, body) }
+        }
+        try batcher.flush(body)
+        return report
+    }
+
     func corpus(_ path: String) throws(InputError) -> Corpus {
         var c = try Corpus(path: path)
         c.skipBadLines = skipBadLines

@@ -101,3 +101,14 @@ extension CooccurrenceGraph {
         return g
     }
 }
+
+extension GraphFilter {
+    /// Whether a document dated `date` falls in the time range (an undated one only when there is no range).
+    public func admits(_ date: Day?) -> Bool {
+        guard since != nil || until != nil else { return true }
+        guard let d = date else { return false }
+        if let s = since, d < s { return false }
+        if let u = until, u < d { return false }
+        return true
+    }
+}

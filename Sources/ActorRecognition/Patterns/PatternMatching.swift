@@ -46,7 +46,7 @@ struct MatchContext {
         case .list(let name):
             guard pos < tokens.count, ids[pos] >= 0, let entries = set.compiledLists[name]?[ids[pos]] else { return }
             for entry in entries where pos + entry.count <= tokens.count {
-                if entry.indices.allSatisfy({ ids[pos + $0] == entry[$0] }) {
+                if entry.ids.indices.allSatisfy({ ids[pos + $0] == entry.ids[$0] && (!entry.capitalized[$0] || tokens[pos + $0].shape.contains(.capitalized)) }) {
                     k(pos + entry.count, state)
                     return  // longest entry only
                 }

@@ -7,8 +7,16 @@ public struct PatternSet: Sendable {
 
     // Compiled state (after `compiled(against:)`).
     var vocabulary = TokenVocabulary()
-    /// For each list: first-word id -> entries (as word ids), longest first.
-    var compiledLists: [String: [Int32: [[Int32]]]] = [:]
+    /// For each list: first-word id -> entries, longest first.
+    var compiledLists: [String: [Int32: [ListEntry]]] = [:]
+
+    /// A list entry as word ids, with which words must be capitalised in the text (those capitalised in the
+    /// entry: the gazetteer's case rule, so "Forces" does not match "forces" but "spokesman" matches any case).
+    struct ListEntry: Sendable {
+        var ids: [Int32]
+        var capitalized: [Bool]
+        var count: Int { ids.count }
+    }
     var compiledNodes: [CompiledNode] = []
     /// Canonical names of gazetteer actors (matching key) -> actor, so a pattern hit resolves to a listed actor.
     var actorsByName: [String: Actor] = [:]
@@ -34,10 +42,10 @@ public struct PatternSet: Sendable {
         c.vocabulary = TokenVocabulary()
         c.compiledLists = [:]
         for (name, entries) in lists {
-            var byFirst: [Int32: [[Int32]]] = [:]
+            var byFirst: [Int32: [ListEntry]] = [:]
             for e in entries {
-                let ids = c.intern(e)
-                if let f = ids.first { byFirst[f, default: []].append(ids) }
+                let (ids, caps) = c.internWithCase(e)
+                if let f = ids.first { byFirst[f, default: []].append(ListEntry(ids: ids, capitalized: caps)) }
             }
             for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
             c.compiledLists[name] = byFirst
@@ -62,6 +70,12 @@ public struct PatternSet: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    mutating func internWithCase(_ text: String) -> ([Int32], [Bool]) {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        return (intern(text), tokens.map { $0.kind == .word && $0.shape.contains(.capitalized) })
     }
 
     mutating func intern(_ text: String) -> [Int32] {

@@ -28,6 +28,7 @@ public struct Recognizer: Sendable {
             patterns.candidates(b, tokens, hits: hits, matcher: matcher, into: &candidates)
             var chosen = Recognizer.resolveOverlaps(candidates, tokenCount: tokens.count)
             chosen = Coreference.link(chosen, b, tokens, ids: ids, matcher: matcher)
+            chosen = AcronymDefinitions.apply(chosen, b, tokens)
             return makeDocument(document, b, tokens, sentences, paragraphs, chosen)
         }
     }
