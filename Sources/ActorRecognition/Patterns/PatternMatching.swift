@@ -15,6 +15,8 @@ indirect enum CompiledNode: Sendable {
 
 /// What a partial match has recorded: span marks and captures.
 struct MatchState {
+    /// One past the last token a match may use: the end of the line it starts on (no name spans lines).
+    var limit: Int = 0
     var spanStart: Int?
     var spanEnd: Int?
     var captures: [(label: String, range: Range<Int>, actor: Actor?)] = []
@@ -40,25 +42,26 @@ struct MatchContext {
     func match(_ node: CompiledNode, _ pos: Int, _ state: MatchState, _ k: (Int, MatchState) -> Void) {
         switch node {
         case .literal(let words):
-            guard pos + words.count <= tokens.count else { return }
+            guard pos + words.count <= state.limit else { return }
             for (j, w) in words.enumerated() where ids[pos + j] != w || w < 0 { return }
             k(pos + words.count, state)
         case .list(let name):
-            guard pos < tokens.count, ids[pos] >= 0, let entries = set.compiledLists[name]?[ids[pos]] else { return }
-            for entry in entries where pos + entry.count <= tokens.count {
+            guard pos < state.limit, ids[pos] >= 0, let entries = set.compiledLists[name]?[ids[pos]] else { return }
+            for entry in entries where pos + entry.count <= state.limit {
                 if entry.ids.indices.allSatisfy({ ids[pos + $0] == entry.ids[$0] && (!entry.capitalized[$0] || tokens[pos + $0].shape.contains(.capitalized)) }) {
                     k(pos + entry.count, state)
                     return  // longest entry only
                 }
             }
         case .shape(let shape, let except):
-            guard pos < tokens.count, fits(shape, tokens[pos]) else { return }
+            guard pos < state.limit, fits(shape, tokens[pos]) else { return }
             if let except, ids[pos] >= 0, let entries = set.compiledLists[except]?[ids[pos]],
                entries.contains(where: { $0.count == 1 }) { return }
             k(pos + 1, state)
         case .gazetteer(let cls):
-            guard pos < tokens.count, hitAt[pos] >= 0 else { return }
+            guard pos < state.limit, hitAt[pos] >= 0 else { return }
             let hit = hits[Int(hitAt[pos])]
+            guard hit.end <= state.limit else { return }
             let alias = gazetteer.aliases[hit.alias]
             let actor = gazetteer.actors[alias.actor]
             let ok: Bool
@@ -74,7 +77,7 @@ struct MatchContext {
             s.captures.append(("$" + cls.rawValue, pos..<hit.end, actor))
             k(hit.end, s)
         case .possessive:
-            guard pos < tokens.count, tokens[pos].kind == .possessive else { return }
+            guard pos < state.limit, tokens[pos].kind == .possessive else { return }
             k(pos + 1, state)
         case .sequence(let items):
             matchSequence(items, 0, pos, state, k)

@@ -90,7 +90,12 @@ public enum PatternParser {
             }
         }
         finish()
-        // Every list a pattern uses must exist; every template label must be captured.
+        // Every list a list includes or a pattern uses must exist; every template label must be captured.
+        for (name, entries) in set.lists {
+            for e in entries where e.hasPrefix("@") && set.lists[String(e.dropFirst())] == nil {
+                problems.append(InputError(file: file, "the list '\(name)' includes '\(e)', which is not defined"))
+            }
+        }
         for p in set.patterns {
             for name in p.node.listNames where set.lists[name] == nil {
                 let (f, l) = splitOrigin(p.origin)

@@ -41,9 +41,9 @@ public struct PatternSet: Sendable {
         var c = self
         c.vocabulary = TokenVocabulary()
         c.compiledLists = [:]
-        for (name, entries) in lists {
+        for name in lists.keys {
             var byFirst: [Int32: [ListEntry]] = [:]
-            for e in entries {
+            for e in expandedList(name) {
                 let (ids, caps) = c.internWithCase(e)
                 if let f = ids.first { byFirst[f, default: []].append(ListEntry(ids: ids, capitalized: caps)) }
             }
@@ -58,6 +58,14 @@ public struct PatternSet: Sendable {
             if c.actorsByName[key] == nil { c.actorsByName[key] = gazetteer.actors[alias.actor] }
         }
         return c
+    }
+
+    /// A list's entries with `@other` entries replaced by the other list's entries (cycles are cut).
+    func expandedList(_ name: String, visiting: Set<String> = []) -> [String] {
+        guard let entries = lists[name], !visiting.contains(name) else { return [] }
+        return entries.flatMap { e -> [String] in
+            e.hasPrefix("@") ? expandedList(String(e.dropFirst()), visiting: visiting.union([name])) : [e]
+        }
     }
 
     static func nameKey(_ s: String) -> String {
@@ -115,13 +123,20 @@ public struct PatternSet: Sendable {
         for (k, h) in hits.enumerated() { hitAt[h.start] = Int32(k) }
         let ids = tokens.map { vocabulary.lookup(b, $0.range) }
         let context = MatchContext(b: b, tokens: tokens, ids: ids, hits: hits, hitAt: hitAt, set: self, gazetteer: matcher.gazetteer)
+        // The end of each token's line: no match crosses a line break.
+        var lineEnd = [Int](repeating: tokens.count, count: tokens.count)
+        var next = tokens.count
+        for k in stride(from: tokens.count - 1, through: 0, by: -1) {
+            lineEnd[k] = next
+            if tokens[k].shape.contains(.lineStart) { next = k }
+        }
         for (p, pattern) in patterns.enumerated() {
             let node = compiledNodes[p]
             var start = 0
             while start < tokens.count {
                 guard tokens[start].kind != .punctuation || pattern.node.mayStartWithPunctuation else { start += 1; continue }
                 var best: (end: Int, state: MatchState)? = nil
-                context.match(node, start, MatchState()) { end, state in
+                context.match(node, start, MatchState(limit: lineEnd[start])) { end, state in
                     if best == nil || end > best!.end { best = (end, state) }
                 }
                 if let (end, state) = best, end > start {

@@ -29,10 +29,7 @@ enum Coreference {
                 s -= 1
             }
         }
-        if owners.isEmpty { return chosen }
         var result: [Candidate] = []
-        var taken = [Bool](repeating: false, count: tokens.count)
-        for c in chosen { for k in c.start..<c.end { taken[k] = true } }
         // Relink single-name people already found (a pattern hit on "Mr. Atmar").
         for var c in chosen {
             if c.type == .person, c.actor == nil, let ids = owners[key(c.start..<c.end)], ids.count == 1,
@@ -43,6 +40,21 @@ enum Coreference {
             }
             result.append(c)
         }
+        // A one-word name found by a pattern ("President Clinton") also names later bare mentions.
+        for c in result where c.type == .person && c.length == 1 {
+            let k = key(c.start..<c.end)
+            let id = c.actor?.id ?? Actor.derivedID(type: .person, name: c.canonicalName)
+            if owners[k] == nil { owners[k] = [id]; actorOf[id] = c }
+        }
+        if owners.isEmpty { return chosen }
+        // A one-word country, demonym or capital that is the surname of a person named here is that person
+        // ("Trevor Holland … Holland was moved", "Bill Jordan … Jordan said").
+        var taken = [Bool](repeating: false, count: tokens.count)
+        result.removeAll { c in
+            guard c.type == .country, c.length == 1, let ids = owners[key(c.start..<c.end)], ids.count == 1 else { return false }
+            return !(actorOf[ids.first!]?.type == .country)
+        }
+        for c in result { for k in c.start..<c.end { taken[k] = true } }
         // Find partial names nothing else claimed.
         var k = 0
         while k < tokens.count {
