@@ -119,8 +119,10 @@ struct MatchContext {
     }
 
     func fits(_ shape: WordShape, _ t: Token) -> Bool {
+        if shape == .Number { return t.kind == .number }
         guard t.kind == .word else { return false }
         switch shape {
+        case .Number: return false
         case .Word: return true
         case .Cap: return t.shape.contains(.capitalized) && t.shape.contains(.hasLower)
         case .Upper: return t.shape.contains(.allCaps) && t.end - t.start >= 2

@@ -31,6 +31,8 @@ enum WordShape: String, Sendable, CaseIterable {
     case Word
     /// A word in lower case.
     case Lower
+    /// A number ("4", "2,500", "0.5").
+    case Number
 }
 
 enum GazetteerClass: String, Sendable, CaseIterable {
