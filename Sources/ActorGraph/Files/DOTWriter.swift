@@ -29,7 +29,15 @@ public struct DOTWriter {
     }
 
     static func attributeList(_ a: Attributes) -> String {
-        a.isEmpty ? "" : " [" + a.map { "\($0.0)=\(quote($0.1))" }.joined(separator: ", ") + "]"
+        a.isEmpty ? "" : " [" + a.map { "\(key($0.0))=\(quote($0.1))" }.joined(separator: ", ") + "]"
+    }
+
+    /// An attribute name as a DOT ID: plain when it is one (letters, digits, '_', not starting with a digit),
+    /// quoted otherwise (`attr.motto`).
+    static func key(_ k: String) -> String {
+        let plain = !k.isEmpty && k.utf8.allSatisfy { $0 == UInt8(ascii: "_") || UTF8ClassesLite.isAlnum($0) }
+            && !(k.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true)
+        return plain ? k : quote(k)
     }
 
     public mutating func graphAttributes(_ a: Attributes) { lines.append("  graph" + DOTWriter.attributeList(a) + ";") }
@@ -63,18 +71,29 @@ extension CooccurrenceGraph {
         return w.text
     }
 
-    /// A number for DOT, JSON and CSV: integers plain, others with up to 6 significant decimals.
+    /// A number for tables, DOT and attributes: integers plain, others rounded to 6 decimals, always a valid
+    /// JSON number ("0.333333", "1", "-0.5", "0").
     public static func format(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        var s = String(format6: v)
-        while s.contains("."), s.hasSuffix("0") { s.removeLast() }
+        guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+        let scaled = (v * 1_000_000).rounded()
+        if scaled == 0 { return "0" }
+        if abs(scaled) >= 1e15 { return "\(v)" }
+        let negative = scaled < 0
+        let units = Int64(abs(scaled))
+        let whole = units / 1_000_000, fraction = units % 1_000_000
+        var s = (negative ? "-" : "") + String(whole)
+        if fraction != 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: 6 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            s += "." + digits
+        }
         return s
     }
 }
 
-extension String {
-    init(format6 v: Double) {
-        let scaled = (v * 1_000_000).rounded() / 1_000_000
-        self = "\(scaled)"
+enum UTF8ClassesLite {
+    static func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 }

@@ -19,6 +19,8 @@ public struct GazetteerMatcher: Sendable {
         public var end: Int
         /// Index into `gazetteer.aliases`.
         public var alias: Int
+        /// Index into `gazetteer.actors`.
+        public var actor: Int
     }
 
     public let gazetteer: Gazetteer
@@ -90,7 +92,7 @@ public struct GazetteerMatcher: Sendable {
                 k += 1
                 if let ends = terminals[node] {
                     for alias in ends.reversed() where accepts(Int(alias), b, tokens, from: start) {
-                        best = Hit(start: start, end: k, alias: Int(alias))
+                        best = Hit(start: start, end: k, alias: Int(alias), actor: gazetteer.aliases[Int(alias)].actor)
                         break
                     }
                 }

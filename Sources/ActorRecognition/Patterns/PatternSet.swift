@@ -7,8 +7,16 @@ public struct PatternSet: Sendable {
 
     // Compiled state (after `compiled(against:)`).
     var vocabulary = TokenVocabulary()
-    /// For each list: first-word id -> entries, longest first.
-    var compiledLists: [String: [Int32: [ListEntry]]] = [:]
+    /// Compiled lists, referred to by index from compiled patterns.
+    var listTables: [ListTable] = []
+    /// For each compiled pattern, what its first token can be (to skip hopeless start positions quickly).
+    var firstTokens: [FirstTokens] = []
+
+    /// One compiled word list: entries by first word id (longest first), and the one-word entries as a set.
+    struct ListTable: Sendable {
+        var byFirst: [Int32: [ListEntry]] = [:]
+        var singles: Set<Int32> = []
+    }
 
     /// A list entry as word ids, with which words must be capitalised in the text (those capitalised in the
     /// entry: the gazetteer's case rule, so "Forces" does not match "forces" but "spokesman" matches any case).
@@ -40,17 +48,22 @@ public struct PatternSet: Sendable {
     func compiled(against gazetteer: Gazetteer) -> PatternSet {
         var c = self
         c.vocabulary = TokenVocabulary()
-        c.compiledLists = [:]
-        for name in lists.keys {
-            var byFirst: [Int32: [ListEntry]] = [:]
+        c.listTables = []
+        var listIndex: [String: Int] = [:]
+        for name in lists.keys.sorted() {
+            var table = ListTable()
             for e in expandedList(name) {
                 let (ids, caps) = c.internWithCase(e)
-                if let f = ids.first { byFirst[f, default: []].append(ListEntry(ids: ids, capitalized: caps)) }
+                guard let f = ids.first else { continue }
+                table.byFirst[f, default: []].append(ListEntry(ids: ids, capitalized: caps))
+                if ids.count == 1 { table.singles.insert(f) }
             }
-            for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
-            c.compiledLists[name] = byFirst
+            for k in table.byFirst.keys { table.byFirst[k]!.sort { $0.count > $1.count } }
+            listIndex[name] = c.listTables.count
+            c.listTables.append(table)
         }
-        c.compiledNodes = patterns.map { c.compile($0.node) }
+        c.compiledNodes = patterns.map { c.compile($0.node, listIndex) }
+        c.firstTokens = c.compiledNodes.map { FirstTokens.of($0).conditions }
         c.actorsByName = [:]
         for actor in gazetteer.actors { c.actorsByName[PatternSet.nameKey(actor.name)] = actor }
         for alias in gazetteer.aliases where alias.kind == .name {
@@ -99,17 +112,17 @@ public struct PatternSet: Sendable {
         return ids
     }
 
-    mutating func compile(_ node: PatternNode) -> CompiledNode {
+    mutating func compile(_ node: PatternNode, _ listIndex: [String: Int]) -> CompiledNode {
         switch node {
         case .literal(let keys): return .literal(keys.map { vocabulary.intern($0) })
-        case .list(let n): return .list(n)
-        case .shape(let s, let e): return .shape(s, except: e)
+        case .list(let n): return .list(listIndex[n] ?? -1)
+        case .shape(let s, let e): return .shape(s, except: e.map { listIndex[$0] ?? -1 })
         case .gazetteer(let g): return .gazetteer(g)
         case .possessive: return .possessive
-        case .sequence(let s): return .sequence(s.map { compile($0) })
-        case .alternatives(let s): return .alternatives(s.map { compile($0) })
-        case .repeated(let n, let lo, let hi): return .repeated(compile(n), min: lo, max: hi)
-        case .capture(let l, let n): return .capture(l, compile(n))
+        case .sequence(let s): return .sequence(s.map { compile($0, listIndex) })
+        case .alternatives(let s): return .alternatives(s.map { compile($0, listIndex) })
+        case .repeated(let n, let lo, let hi): return .repeated(compile(n, listIndex), min: lo, max: hi)
+        case .capture(let l, let n): return .capture(l, compile(n, listIndex))
         case .spanStart: return .spanStart
         case .spanEnd: return .spanEnd
         }
@@ -120,9 +133,13 @@ public struct PatternSet: Sendable {
                     matcher: GazetteerMatcher, into out: inout [Candidate]) {
         guard !patterns.isEmpty, !tokens.isEmpty else { return }
         var hitAt = [Int32](repeating: -1, count: tokens.count)
-        for (k, h) in hits.enumerated() { hitAt[h.start] = Int32(k) }
+        var hitClasses = [UInt8](repeating: 0, count: hits.count)
+        let gazetteer = matcher.gazetteer
+        for (k, h) in hits.enumerated() {
+            hitAt[h.start] = Int32(k)
+            hitClasses[k] = GazetteerClass.mask(of: gazetteer.aliases[h.alias], type: gazetteer.actors[gazetteer.aliases[h.alias].actor].type)
+        }
         let ids = tokens.map { vocabulary.lookup(b, $0.range) }
-        let context = MatchContext(b: b, tokens: tokens, ids: ids, hits: hits, hitAt: hitAt, set: self, gazetteer: matcher.gazetteer)
         // The end of each token's line: no match crosses a line break.
         var lineEnd = [Int](repeating: tokens.count, count: tokens.count)
         var next = tokens.count
@@ -130,18 +147,32 @@ public struct PatternSet: Sendable {
             lineEnd[k] = next
             if tokens[k].shape.contains(.lineStart) { next = k }
         }
+        tokens.withUnsafeBufferPointer { tp in
+        ids.withUnsafeBufferPointer { ip in
+        hits.withUnsafeBufferPointer { hp in
+        hitAt.withUnsafeBufferPointer { ap in
+        hitClasses.withUnsafeBufferPointer { cp in
+        listTables.withUnsafeBufferPointer { lp in
+            let context = MatchContext(b: b, tokens: tp, ids: ip, hits: hp, hitAt: ap, hitClasses: cp, lists: lp)
+            matchAll(context, lineEnd, gazetteer, into: &out)
+        }}}}}}
+    }
+
+    private func matchAll(_ context: MatchContext, _ lineEnd: [Int], _ gazetteer: Gazetteer, into out: inout [Candidate]) {
+        let tokens = context.tokens
         for (p, pattern) in patterns.enumerated() {
             let node = compiledNodes[p]
+            let first = firstTokens[p]
             var start = 0
             while start < tokens.count {
-                guard tokens[start].kind != .punctuation || pattern.node.mayStartWithPunctuation else { start += 1; continue }
+                guard context.mayStart(first, at: start) else { start += 1; continue }
                 var best: (end: Int, state: MatchState)? = nil
                 context.match(node, start, MatchState(limit: lineEnd[start])) { end, state in
                     if best == nil || end > best!.end { best = (end, state) }
                 }
                 if let (end, state) = best, end > start {
                     let lo = state.spanStart ?? start, hi = state.spanEnd ?? end
-                    if hi > lo, let c = candidate(pattern, lo, hi, state, context) {
+                    if hi > lo, let c = candidate(pattern, lo, hi, state, context, gazetteer) {
                         out.append(c)
                     }
                 }
@@ -150,7 +181,7 @@ public struct PatternSet: Sendable {
         }
     }
 
-    func candidate(_ pattern: Pattern, _ lo: Int, _ hi: Int, _ state: MatchState, _ ctx: MatchContext) -> Candidate? {
+    func candidate(_ pattern: Pattern, _ lo: Int, _ hi: Int, _ state: MatchState, _ ctx: MatchContext, _ gazetteer: Gazetteer) -> Candidate? {
         var name: String
         if let template = pattern.template {
             name = ""
@@ -159,7 +190,7 @@ public struct PatternSet: Sendable {
                 name += rest[..<open]
                 let label = String(rest[rest.index(after: open)..<close])
                 if let cap = state.captures.last(where: { $0.label == label }) {
-                    name += cap.actor?.name ?? ctx.text(cap.range)
+                    name += cap.actor >= 0 ? gazetteer.actors[Int(cap.actor)].name : ctx.text(cap.range)
                 }
                 rest = rest[rest.index(after: close)...]
             }
@@ -179,22 +210,3 @@ public struct PatternSet: Sendable {
     }
 }
 
-extension PatternNode {
-    /// Whether the pattern can begin with a punctuation token (only literals can).
-    var mayStartWithPunctuation: Bool {
-        switch self {
-        case .literal: return true
-        case .sequence(let s):
-            for n in s {
-                if case .spanStart = n { continue }
-                if case .spanEnd = n { continue }
-                return n.mayStartWithPunctuation || n.isOptional
-            }
-            return false
-        case .alternatives(let s): return s.contains { $0.mayStartWithPunctuation }
-        case .repeated(let n, _, _), .capture(_, let n): return n.mayStartWithPunctuation
-        default: return false
-        }
-    }
-    var isOptional: Bool { if case .repeated(_, let lo, _) = self { return lo == 0 } else { return false } }
-}
