@@ -1,18 +1,3 @@
-/// A pattern node with literals and list words turned into vocabulary ids and lists into table indices.
-indirect enum CompiledNode: Sendable {
-    case literal([Int32])
-    case list(Int)
-    case shape(WordShape, except: Int?)
-    case gazetteer(GazetteerClass)
-    case possessive
-    case sequence([CompiledNode])
-    case alternatives([CompiledNode])
-    case repeated(CompiledNode, min: Int, max: Int)
-    case capture(String, CompiledNode)
-    case spanStart
-    case spanEnd
-}
-
 extension WordShape {
     var bit: UInt8 {
         switch self {
@@ -72,32 +57,32 @@ struct FirstTokens: Sendable {
     var any = false
 
     /// The first-token conditions of `node`, and whether it can match no token at all.
-    static func of(_ node: CompiledNode) -> (conditions: FirstTokens, nullable: Bool) {
+    static func of(_ node: PatternNode, lists: [String: Int], vocabulary: inout TokenVocabulary) -> (conditions: FirstTokens, nullable: Bool) {
         var f = FirstTokens()
         switch node {
         case .literal(let words):
-            if let w = words.first { f.literals.insert(w) }
+            if let w = words.first { f.literals.insert(vocabulary.intern(w)) }
             return (f, words.isEmpty)
-        case .list(let k): f.lists.append(k); return (f, false)
+        case .list(let name): f.lists.append(lists[name] ?? -1); return (f, false)
         case .shape(let s, _): f.shapes |= s.bit; return (f, false)
         case .gazetteer(let g): f.gazetteerMask = g.bit; return (f, false)
         case .possessive: f.possessive = true; return (f, false)
         case .spanStart, .spanEnd: return (f, true)
-        case .capture(_, let n): return of(n)
+        case .capture(_, let n): return of(n, lists: lists, vocabulary: &vocabulary)
         case .repeated(let n, let lo, _):
-            let (c, nullable) = of(n)
+            let (c, nullable) = of(n, lists: lists, vocabulary: &vocabulary)
             return (c, nullable || lo == 0)
         case .alternatives(let options):
             var nullable = false
             for o in options {
-                let (c, n) = of(o)
+                let (c, n) = of(o, lists: lists, vocabulary: &vocabulary)
                 f.merge(c)
                 nullable = nullable || n
             }
             return (f, nullable)
         case .sequence(let items):
             for item in items {
-                let (c, n) = of(item)
+                let (c, n) = of(item, lists: lists, vocabulary: &vocabulary)
                 f.merge(c)
                 if !n { return (f, false) }
             }
@@ -113,16 +98,6 @@ struct FirstTokens: Sendable {
         possessive = possessive || o.possessive
         any = any || o.any
     }
-}
-
-/// What a partial match has recorded: span marks and captures.
-struct MatchState {
-    /// One past the last token a match may use: the end of the line it starts on (no name spans lines).
-    var limit: Int = 0
-    var spanStart: Int?
-    var spanEnd: Int?
-    /// Captured ranges; `actor` is the gazetteer actor index for a gazetteer class, else -1.
-    var captures: [(label: String, range: Range<Int>, actor: Int32)] = []
 }
 
 /// Everything a pattern looks at in one document. It holds buffer pointers, not arrays, so the matcher's
@@ -160,76 +135,6 @@ struct MatchContext {
         return false
     }
 
-    /// Backtracking match of `node` at token `pos`; calls `k` with every end position reached.
-    func match(_ node: CompiledNode, _ pos: Int, _ state: MatchState, _ k: (Int, MatchState) -> Void) {
-        switch node {
-        case .literal(let words):
-            guard pos + words.count <= state.limit else { return }
-            for (j, w) in words.enumerated() where ids[pos + j] != w || w < 0 { return }
-            k(pos + words.count, state)
-        case .list(let index):
-            guard index >= 0, pos < state.limit, ids[pos] >= 0, let entries = lists[index].byFirst[ids[pos]] else { return }
-            for entry in entries where pos + entry.count <= state.limit {
-                if entry.ids.indices.allSatisfy({ ids[pos + $0] == entry.ids[$0] && (!entry.capitalized[$0] || tokens[pos + $0].shape.contains(.capitalized)) }) {
-                    k(pos + entry.count, state)
-                    return  // longest entry only
-                }
-            }
-        case .shape(let shape, let except):
-            guard pos < state.limit, fits(shape, tokens[pos]) else { return }
-            if let except, except >= 0, ids[pos] >= 0, lists[except].singles.contains(ids[pos]) { return }
-            k(pos + 1, state)
-        case .gazetteer(let cls):
-            guard pos < state.limit, hitAt[pos] >= 0 else { return }
-            let h = Int(hitAt[pos])
-            let hit = hits[h]
-            guard hit.end <= state.limit, hitClasses[h] & cls.bit != 0 else { return }
-            var s = state
-            s.captures.append((cls.label, pos..<hit.end, -1))
-            k(hit.end, s)
-        case .possessive:
-            guard pos < state.limit, tokens[pos].kind == .possessive else { return }
-            k(pos + 1, state)
-        case .sequence(let items):
-            matchSequence(items, 0, pos, state, k)
-        case .alternatives(let options):
-            for o in options { match(o, pos, state, k) }
-        case .repeated(let inner, let lo, let hi):
-            matchRepeat(inner, lo, hi, 0, pos, state, k)
-        case .capture(let label, let inner):
-            match(inner, pos, state) { end, s in
-                var s2 = s
-                // A gazetteer class records its actor under the label.
-                var actor: Int32 = -1
-                if case .gazetteer = inner, hitAt[pos] >= 0 { actor = Int32(hits[Int(hitAt[pos])].actor) }
-                s2.captures.append((label, pos..<end, actor))
-                k(end, s2)
-            }
-        case .spanStart:
-            var s = state
-            s.spanStart = pos
-            k(pos, s)
-        case .spanEnd:
-            var s = state
-            s.spanEnd = pos
-            k(pos, s)
-        }
-    }
-
-    func matchSequence(_ items: [CompiledNode], _ i: Int, _ pos: Int, _ state: MatchState, _ k: (Int, MatchState) -> Void) {
-        if i == items.count { k(pos, state); return }
-        match(items[i], pos, state) { end, s in matchSequence(items, i + 1, end, s, k) }
-    }
-
-    func matchRepeat(_ inner: CompiledNode, _ lo: Int, _ hi: Int, _ count: Int, _ pos: Int, _ state: MatchState, _ k: (Int, MatchState) -> Void) {
-        if count < hi {
-            match(inner, pos, state) { end, s in
-                if end > pos { matchRepeat(inner, lo, hi, count + 1, end, s, k) }
-            }
-        }
-        if count >= lo { k(pos, state) }
-    }
-
     func fits(_ shape: WordShape, _ t: Token) -> Bool {
         if shape == .Number { return t.kind == .number }
         guard t.kind == .word else { return false }
@@ -241,5 +146,54 @@ struct MatchContext {
         case .Initial: return t.shape.contains(.allCaps) && t.end - t.start == 1
         case .Lower: return !t.shape.contains(.capitalized)
         }
+    }
+}
+
+/// Which patterns may start at a token, looked up by the token's word id, shape and gazetteer hit instead of
+/// testing every pattern at every token.
+struct StartIndex: Sendable {
+    /// 64-bit words per pattern set.
+    var words = 0
+    var byID: [Int32: [UInt64]] = [:]
+    var byShape: [[UInt64]] = []
+    var byGazetteerBit: [[UInt64]] = []
+    var possessive: [UInt64] = []
+    var always: [UInt64] = []
+
+    init() {}
+
+    init(_ first: [FirstTokens], lists: [PatternSet.ListTable]) {
+        words = (first.count + 63) / 64
+        let zero = [UInt64](repeating: 0, count: words)
+        byShape = Array(repeating: zero, count: 8)
+        byGazetteerBit = Array(repeating: zero, count: 8)
+        possessive = zero
+        always = zero
+        for (p, f) in first.enumerated() {
+            let w = p / 64, bit = UInt64(1) << UInt64(p % 64)
+            if f.any { always[w] |= bit }
+            for id in f.literals { byID[id, default: zero][w] |= bit }
+            for k in f.lists where k >= 0 { for id in lists[k].byFirst.keys { byID[id, default: zero][w] |= bit } }
+            for s in 0..<8 where f.shapes & (1 << s) != 0 { byShape[s][w] |= bit }
+            for g in 0..<8 where f.gazetteerMask & (1 << g) != 0 { byGazetteerBit[g][w] |= bit }
+            if f.possessive { possessive[w] |= bit }
+        }
+    }
+
+    /// The patterns that may start at `pos`, into `mask`.
+    func patterns(at pos: Int, _ ctx: MatchContext, into mask: inout [UInt64]) {
+        for w in 0..<words { mask[w] = always[w] }
+        let t = ctx.tokens[pos]
+        let id = ctx.ids[pos]
+        if id >= 0, let m = byID[id] { for w in 0..<words { mask[w] |= m[w] } }
+        for s in WordShape.allCases where ctx.fits(s, t) {
+            let k = s.bit.trailingZeroBitCount
+            for w in 0..<words { mask[w] |= byShape[k][w] }
+        }
+        if ctx.hitAt[pos] >= 0 {
+            let c = ctx.hitClasses[Int(ctx.hitAt[pos])]
+            for g in 0..<8 where c & (1 << g) != 0 { for w in 0..<words { mask[w] |= byGazetteerBit[g][w] } }
+        }
+        if t.kind == .possessive { for w in 0..<words { mask[w] |= possessive[w] } }
     }
 }

@@ -101,6 +101,10 @@ public enum PatternParser {
                 let (f, l) = splitOrigin(p.origin)
                 problems.append(InputError(file: f, line: l, column: 1, "the pattern '\(p.name)' uses the list '@\(name)', which is not defined"))
             }
+            if p.node.captureNames.count > PatternProgram.maxCaptures {
+                let (f, l) = splitOrigin(p.origin)
+                problems.append(InputError(file: f, line: l, column: 1, "the pattern '\(p.name)' captures \(p.node.captureNames.count) labels; at most \(PatternProgram.maxCaptures) are allowed"))
+            }
             if let t = p.template {
                 let labels = p.node.captureNames
                 for label in templateLabels(t) where !labels.contains(label) {

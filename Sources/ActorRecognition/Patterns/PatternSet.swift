@@ -11,6 +11,8 @@ public struct PatternSet: Sendable {
     var listTables: [ListTable] = []
     /// For each compiled pattern, what its first token can be (to skip hopeless start positions quickly).
     var firstTokens: [FirstTokens] = []
+    /// The same, inverted: which patterns may start at a token, as bit sets of pattern indices.
+    var starts = StartIndex()
 
     /// One compiled word list: entries by first word id (longest first), and the one-word entries as a set.
     struct ListTable: Sendable {
@@ -25,7 +27,7 @@ public struct PatternSet: Sendable {
         var capitalized: [Bool]
         var count: Int { ids.count }
     }
-    var compiledNodes: [CompiledNode] = []
+    var programs: [PatternProgram] = []
     /// Canonical names of gazetteer actors (matching key) -> actor, so a pattern hit resolves to a listed actor.
     var actorsByName: [String: Actor] = [:]
 
@@ -62,8 +64,13 @@ public struct PatternSet: Sendable {
             listIndex[name] = c.listTables.count
             c.listTables.append(table)
         }
-        c.compiledNodes = patterns.map { c.compile($0.node, listIndex) }
-        c.firstTokens = c.compiledNodes.map { FirstTokens.of($0).conditions }
+        c.programs = []
+        c.firstTokens = []
+        for p in patterns {
+            c.programs.append(PatternProgram(p.node, lists: listIndex, vocabulary: &c.vocabulary))
+            c.firstTokens.append(FirstTokens.of(p.node, lists: listIndex, vocabulary: &c.vocabulary).conditions)
+        }
+        c.starts = StartIndex(c.firstTokens, lists: c.listTables)
         c.actorsByName = [:]
         for actor in gazetteer.actors { c.actorsByName[PatternSet.nameKey(actor.name)] = actor }
         for alias in gazetteer.aliases where alias.kind == .name {
@@ -112,22 +119,6 @@ public struct PatternSet: Sendable {
         return ids
     }
 
-    mutating func compile(_ node: PatternNode, _ listIndex: [String: Int]) -> CompiledNode {
-        switch node {
-        case .literal(let keys): return .literal(keys.map { vocabulary.intern($0) })
-        case .list(let n): return .list(listIndex[n] ?? -1)
-        case .shape(let s, let e): return .shape(s, except: e.map { listIndex[$0] ?? -1 })
-        case .gazetteer(let g): return .gazetteer(g)
-        case .possessive: return .possessive
-        case .sequence(let s): return .sequence(s.map { compile($0, listIndex) })
-        case .alternatives(let s): return .alternatives(s.map { compile($0, listIndex) })
-        case .repeated(let n, let lo, let hi): return .repeated(compile(n, listIndex), min: lo, max: hi)
-        case .capture(let l, let n): return .capture(l, compile(n, listIndex))
-        case .spanStart: return .spanStart
-        case .spanEnd: return .spanEnd
-        }
-    }
-
     /// Adds a candidate for the longest match of each pattern at each token.
     func candidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], hits: [GazetteerMatcher.Hit],
                     matcher: GazetteerMatcher, into out: inout [Candidate]) {
@@ -160,28 +151,33 @@ public struct PatternSet: Sendable {
 
     private func matchAll(_ context: MatchContext, _ lineEnd: [Int], _ gazetteer: Gazetteer, into out: inout [Candidate]) {
         let tokens = context.tokens
-        for (p, pattern) in patterns.enumerated() {
-            let node = compiledNodes[p]
-            let first = firstTokens[p]
-            var start = 0
-            while start < tokens.count {
-                guard context.mayStart(first, at: start) else { start += 1; continue }
-                var best: (end: Int, state: MatchState)? = nil
-                context.match(node, start, MatchState(limit: lineEnd[start])) { end, state in
-                    if best == nil || end > best!.end { best = (end, state) }
-                }
-                if let (end, state) = best, end > start {
-                    let lo = state.spanStart ?? start, hi = state.spanEnd ?? end
-                    if hi > lo, let c = candidate(pattern, lo, hi, state, context, gazetteer) {
+        var scratch = PatternScratch()
+        var mask = [UInt64](repeating: 0, count: starts.words)
+        for start in 0..<tokens.count {
+            starts.patterns(at: start, context, into: &mask)
+            for w in 0..<mask.count {
+                var bits = mask[w]
+                while bits != 0 {
+                    let p = w * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let found = programs[p].code.withUnsafeBufferPointer { code in
+                        programs[p].literals.withUnsafeBufferPointer { literals in
+                            context.run(code, literals: literals, start: start, limit: lineEnd[start], scratch: &scratch)
+                        }
+                    }
+                    guard let (end, slots) = found, end > start else { continue }
+                    let lo = slots[0] >= 0 ? Int(slots[0]) : start
+                    let hi = slots[1] >= 0 ? Int(slots[1]) : end
+                    if hi > lo, let c = candidate(patterns[p], programs[p], lo, hi, slots, context, gazetteer) {
                         out.append(c)
                     }
                 }
-                start += 1
             }
         }
     }
 
-    func candidate(_ pattern: Pattern, _ lo: Int, _ hi: Int, _ state: MatchState, _ ctx: MatchContext, _ gazetteer: Gazetteer) -> Candidate? {
+    func candidate(_ pattern: Pattern, _ program: PatternProgram, _ lo: Int, _ hi: Int, _ slots: Slots, _ ctx: MatchContext,
+                   _ gazetteer: Gazetteer) -> Candidate? {
         var name: String
         if let template = pattern.template {
             name = ""
@@ -189,8 +185,13 @@ public struct PatternSet: Sendable {
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
                 name += rest[..<open]
                 let label = String(rest[rest.index(after: open)..<close])
-                if let cap = state.captures.last(where: { $0.label == label }) {
-                    name += cap.actor >= 0 ? gazetteer.actors[Int(cap.actor)].name : ctx.text(cap.range)
+                if let k = program.captureLabels.firstIndex(of: label), slots[2 + 2 * k] >= 0, slots[3 + 2 * k] >= 0 {
+                    let range = Int(slots[2 + 2 * k])..<Int(slots[3 + 2 * k])
+                    if program.captureIsGazetteer[k], ctx.hitAt[range.lowerBound] >= 0 {
+                        name += gazetteer.actors[ctx.hits[Int(ctx.hitAt[range.lowerBound])].actor].name
+                    } else {
+                        name += ctx.text(range)
+                    }
                 }
                 rest = rest[rest.index(after: close)...]
             }
