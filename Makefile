@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/actorgraph
 SHARED := ../shared
 
-.PHONY: all build release demo test deps pydeps install eval clean
+.PHONY: all build release demo test deps pydeps install eval bench benchdeps clean
 
 all: build
 
@@ -57,5 +57,15 @@ install: release
 eval: release
 	scripts/eval.sh $(BIN) $(SHARED)
 
+## Speed, memory and the peer matchers; writes BENCHMARKS.md. BENCH_FULL=1 for the 1 GB corpus.
+benchdeps: .venv-bench/.ok
+.venv-bench/.ok:
+	python3 -m venv .venv-bench
+	.venv-bench/bin/python -m pip install -q spacy pyahocorasick
+	touch $@
+
+bench: release benchdeps
+	python3 scripts/bench/bench.py
+
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) .venv-bench .bench
