@@ -36,11 +36,16 @@ release: deps
 	$(SWIFT) build -c release
 
 ## Render Examples/diplomacy into Graphs/.
+EXTENSION := --gazetteer Examples/extension/afghanistan-2021.gazetteer --patterns Examples/extension/embassies.patterns
+
 demo: release
-	$(BIN) build Examples/diplomacy -o Graphs/diplomacy.json
+	$(BIN) build Examples/diplomacy $(EXTENSION) -o Graphs/diplomacy.json
 	$(BIN) render Graphs/diplomacy.json -o Graphs/diplomacy.svg --layout sfdp --title "Afghan peace process and withdrawal, 2020-2021 (Examples/diplomacy, sentence co-occurrence)"
-	$(BIN) export Graphs/diplomacy.json --format dot -o Graphs/diplomacy.dot
-	@echo "Wrote Graphs/diplomacy.svg, Graphs/diplomacy.dot and Graphs/diplomacy.json"
+	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.dot
+	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.graphml
+	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.gexf
+	$(BIN) export Graphs/diplomacy.json --format json -o Graphs/diplomacy.nodelink.json
+	@echo "Wrote Graphs/diplomacy.{json,svg,dot,graphml,gexf,nodelink.json}"
 
 ## The whole test suite: unit tests, CLI tests on the built binary, read-back checks.
 test: deps pydeps
