@@ -29,6 +29,7 @@ public struct Recognizer: Sendable {
             var chosen = Recognizer.resolveOverlaps(candidates, tokenCount: tokens.count)
             chosen = Coreference.link(chosen, b, tokens, ids: ids, matcher: matcher)
             chosen = AcronymDefinitions.apply(chosen, b, tokens)
+            Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
             return makeDocument(document, b, tokens, sentences, paragraphs, chosen)
         }
     }
@@ -43,6 +44,25 @@ public struct Recognizer: Sendable {
                                  reason: "gazetteer \(alias.kind.rawValue) '\(alias.text)' (\(alias.origin))", priority: 2))
         }
         return out
+    }
+
+    /// Company suffixes written with a period ("Corp.", "Inc.") whose period belongs to the name.
+    static let abbreviatedSuffixes: Set<[UInt8]> = Set(["Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Mfg", "Intl"].map { Array($0.utf8) })
+
+    /// "Banc One Corp., and" -> the period is part of the name; "… Lear Corp." at the end of a sentence -> it is
+    /// the sentence's.
+    static func attachAbbreviationPeriods(_ chosen: inout [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token],
+                                          _ sentences: [Range<Int>]) {
+        guard !chosen.isEmpty else { return }
+        let sentenceEnds = Set(sentences.map(\.upperBound))
+        for k in chosen.indices where chosen[k].type == .organization {
+            let last = chosen[k].end - 1, dot = chosen[k].end
+            guard dot < tokens.count, tokens[dot].kind == .punctuation, b[Int(tokens[dot].start)] == UInt8(ascii: "."),
+                  tokens[dot].start == tokens[last].end, !sentenceEnds.contains(Int(tokens[dot].end)),
+                  abbreviatedSuffixes.contains(Array(b[tokens[last].range])) else { continue }
+            if k + 1 < chosen.count, chosen[k + 1].start <= dot { continue }
+            chosen[k].end += 1
+        }
     }
 
     /// Keeps the longest candidates, then the higher priority, then the earlier; none overlap.
