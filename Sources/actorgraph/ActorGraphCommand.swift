@@ -12,6 +12,6 @@ struct ActorGraphCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Extract.self, Build.self, Render.self, Export.self, Neighbors.self, EvidenceCommand.self, PathCommand.self,
-                      Ego.self, Timeline.self, Diff.self, Merge.self, GazetteerCommand.self]
+                      Ego.self, Timeline.self, Diff.self, Merge.self, Stats.self, GazetteerCommand.self]
     )
 }

@@ -96,7 +96,9 @@ extension ActorGraphCommand {
         }
 
         /// Writes `g` in `format` to `output` (stdout when nil or `-`; CSV needs a file name).
-        static func write(_ g: CooccurrenceGraph, format: Format, output: String?, measure: Measure) throws {
+        static func write(_ graph: CooccurrenceGraph, format: Format, output: String?, measure: Measure) throws {
+            // Exports for other tools carry the analytics as node attributes; the graph file keeps raw counts only.
+            let g = format == .graph ? graph : graph.withAnalytics(measure: measure)
             switch format {
             case .dot: try emit(Array(g.dot(measure: measure).utf8), to: output)
             case .graphml: try emit(g.graphML(measure: measure), to: output)
