@@ -14,8 +14,14 @@ import Foundation
 /// With `count: .documents` every contribution is capped at one per document.
 public struct GraphBuilder: Sendable {
     public let options: BuildOptions
-    private var nodes: [String: GraphNode] = [:]
-    private var edges: [PairKey: GraphEdge] = [:]
+    /// Actors by index; `index` maps ids to it. Edges by index; `edgeIndex` maps packed (a, b) node indices.
+    private var nodes: [GraphNode] = []
+    private var index: [String: Int32] = [:]
+    private var edges: [GraphEdge] = []
+    private var edgeIndex: [UInt64: Int32] = [:]
+    /// The document number in which a node or edge was last seen / counted (for per-document counts).
+    private var nodeSeen: [Int] = [], nodeCounted: [Int] = []
+    private var edgeSeen: [Int] = [], edgeCounted: [Int] = []
     private var windows = 0
     private var documents = 0
     private var dayTotals: [Day: CooccurrenceGraph.DayTotal] = [:]
@@ -30,12 +36,21 @@ public struct GraphBuilder: Sendable {
 
     public init(options: BuildOptions = BuildOptions()) { self.options = options }
 
-    /// Per-document scratch: what has already counted once in this document.
+    /// Per-document scratch: a forward-walking code-point counter for evidence offsets.
     private struct DocumentState {
-        var actorsSeen = Set<String>()
-        var actorsCounted = Set<String>()
-        var pairsSeen = Set<PairKey>()
-        var pairsCounted = Set<PairKey>()
+        var counter: CodePointCounter
+    }
+
+    /// The index of actor `id`, added on first sight.
+    private mutating func node(for m: Mention, _ doc: RecognizedDocument) -> Int {
+        if let k = index[m.actor] { return Int(k) }
+        let k = nodes.count
+        index[m.actor] = Int32(k)
+        nodes.append(GraphNode(id: m.actor, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
+                               attributes: doc.actors[m.actor].map(GraphBuilder.attributes) ?? [:]))
+        nodeSeen.append(0)
+        nodeCounted.append(0)
+        return k
     }
 
     /// One tie as found: two actors in one window of one document.
@@ -74,13 +89,11 @@ public struct GraphBuilder: Sendable {
                 dayTotals[d] = t
             }
         }
-        var state = DocumentState()
+        var state = DocumentState(counter: CodePointCounter(doc.text.bytes))
         for m in doc.mentions {
-            var node = nodes[m.actor] ?? GraphNode(id: m.actor, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
-                                                     attributes: doc.actors[m.actor].map(GraphBuilder.attributes) ?? [:])
-            node.mentions += 1
-            if state.actorsSeen.insert(m.actor).inserted { node.documents += 1 }
-            nodes[m.actor] = node
+            let k = node(for: m, doc)
+            nodes[k].mentions += 1
+            if nodeSeen[k] != documents { nodeSeen[k] = documents; nodes[k].documents += 1 }
         }
         let perDocument = options.count == .documents
         switch options.window {
@@ -130,8 +143,7 @@ public struct GraphBuilder: Sendable {
                     var done = Set<PairKey>()
                     for a in here.actors {
                         for b in there.actors where a != b {
-                            let key = PairKey(a, b)
-                            guard done.insert(key).inserted else { continue }
+                            guard done.insert(PairKey(a, b)).inserted else { continue }
                             let span = doc.sentences[s].lowerBound..<doc.sentences[t].upperBound
                             countPair(here.first[a]!, there.first[b]!, amount: amount, doc, span: span, &state)
                         }
@@ -184,36 +196,50 @@ public struct GraphBuilder: Sendable {
     }
 
     private mutating func countActor(_ id: String, _ doc: RecognizedDocument, _ state: inout DocumentState) {
-        if options.count == .documents && !state.actorsCounted.insert(id).inserted { return }
-        nodes[id]!.windows += 1
-        if let d = doc.date { nodes[id]!.days[d, default: 0] += 1 }
+        let k = Int(index[id]!)
+        if options.count == .documents {
+            if nodeCounted[k] == documents { return }
+            nodeCounted[k] = documents
+        }
+        nodes[k].windows += 1
+        if let d = doc.date { nodes[k].days[d, default: 0] += 1 }
     }
 
     private mutating func countPair(_ a: Mention, _ b: Mention, amount: Double, _ doc: RecognizedDocument, span: Range<Int>,
                                     _ state: inout DocumentState) {
-        let key = PairKey(a.actor, b.actor)
-        let (source, target) = key.a == a.actor ? (a, b) : (b, a)
-        pending?.append(Occurrence(source: key.a, target: key.b, document: doc.id, date: doc.date,
-                                 sourceSpan: source.start..<source.end, targetSpan: target.start..<target.end, amount: amount))
-        var edge = edges[key] ?? GraphEdge(source: key.a, target: key.b, count: 0, documents: 0)
-        if state.pairsSeen.insert(key).inserted { edge.documents += 1 }
-        if options.count == .documents {
-            guard state.pairsCounted.insert(key).inserted else { edges[key] = edge; return }
-            edge.count += 1
-            edge.weight += 1
+        let (source, target) = a.actor.utf8.lexicographicallyPrecedes(b.actor.utf8) ? (a, b) : (b, a)
+        pending?.append(Occurrence(source: source.actor, target: target.actor, document: doc.id, date: doc.date,
+                                   sourceSpan: source.start..<source.end, targetSpan: target.start..<target.end, amount: amount))
+        let i = index[source.actor]!, j = index[target.actor]!
+        let key = UInt64(UInt32(bitPattern: i)) << 32 | UInt64(UInt32(bitPattern: j))
+        let e: Int
+        if let found = edgeIndex[key] {
+            e = Int(found)
         } else {
-            edge.count += 1
-            edge.weight += amount
+            e = edges.count
+            edgeIndex[key] = Int32(e)
+            edges.append(GraphEdge(source: source.actor, target: target.actor, count: 0, documents: 0))
+            edgeSeen.append(0)
+            edgeCounted.append(0)
         }
-        if let d = doc.date { edge.days[d, default: 0] += 1 }
-        if edge.evidence.count < options.evidencePerEdge {
-            edge.evidence.append(GraphBuilder.evidence(doc, span, source, target))
+        if edgeSeen[e] != documents { edgeSeen[e] = documents; edges[e].documents += 1 }
+        if options.count == .documents {
+            guard edgeCounted[e] != documents else { return }
+            edgeCounted[e] = documents
+            edges[e].count += 1
+            edges[e].weight += 1
+        } else {
+            edges[e].count += 1
+            edges[e].weight += amount
         }
-        edges[key] = edge
+        if let d = doc.date { edges[e].days[d, default: 0] += 1 }
+        if edges[e].evidence.count < options.evidencePerEdge {
+            edges[e].evidence.append(GraphBuilder.evidence(doc, span, source, target, &state.counter))
+        }
     }
 
-    static func evidence(_ doc: RecognizedDocument, _ span: Range<Int>, _ a: Mention, _ b: Mention) -> Evidence {
-        var counter = CodePointCounter(doc.text.bytes)
+    static func evidence(_ doc: RecognizedDocument, _ span: Range<Int>, _ a: Mention, _ b: Mention,
+                         _ counter: inout CodePointCounter) -> Evidence {
         let start = counter.codePointOffset(ofByte: span.lowerBound)
         let end = counter.codePointOffset(ofByte: span.upperBound)
         let text = String(decoding: doc.text.bytes[span], as: UTF8.self)
@@ -235,8 +261,8 @@ public struct GraphBuilder: Sendable {
     /// The finished graph, in a stable order.
     public func graph() -> CooccurrenceGraph {
         let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let n = nodes.values.sorted { byID($0.id, $1.id) }
-        let e = edges.values.sorted { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
+        let n = nodes.sorted { byID($0.id, $1.id) }
+        let e = edges.sorted { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
         return CooccurrenceGraph(nodes: n, edges: e, totalWindows: windows, totalDocuments: documents, options: options,
                                  dayTotals: dayTotals)
     }

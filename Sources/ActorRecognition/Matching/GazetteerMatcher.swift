@@ -25,10 +25,12 @@ public struct GazetteerMatcher: Sendable {
 
     public let gazetteer: Gazetteer
     var vocabulary = TokenVocabulary()
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = EdgeTable()
     private var nodeCount: Int32 = 1
     /// For each trie node, the aliases that end there (most nodes have none).
-    private var terminals: [Int32: [Int32]] = [:]
+    private var terminals: [[Int32]] = [[]]
+    /// The actor of each alias.
+    private var aliasActor: [Int] = []
     private var rules: [[CaseRule]] = []
 
     /// Compiles the matcher.
@@ -47,13 +49,13 @@ public struct GazetteerMatcher: Sendable {
                     key.removeAll(keepingCapacity: true)
                     TokenKey.append(b, t.range, to: &key)
                     let id = vocabulary.intern(key)
-                    let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-                    if let child = edges[edge] {
+                    if let child = edges.child(node, id) {
                         node = child
                     } else {
-                        edges[edge] = nodeCount
+                        edges.insert(node, id, nodeCount)
                         node = nodeCount
                         nodeCount += 1
+                        terminals.append([])
                     }
                     if t.kind != .word {
                         aliasRules.append(.any)
@@ -67,7 +69,8 @@ public struct GazetteerMatcher: Sendable {
                 }
             }
             rules.append(aliasRules)
-            if !tokens.isEmpty { terminals[node, default: []].append(Int32(index)) }
+            if !tokens.isEmpty { terminals[Int(node)].append(Int32(index)) }
+            aliasActor.append(alias.actor)
         }
     }
 
@@ -86,13 +89,13 @@ public struct GazetteerMatcher: Sendable {
             var best: Hit? = nil
             var k = start
             while k < tokens.count, ids[k] >= 0 {
-                let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(ids[k]))
-                guard let child = edges[edge] else { break }
+                guard let child = edges.child(node, ids[k]) else { break }
                 node = child
                 k += 1
-                if let ends = terminals[node] {
+                let ends = terminals[Int(node)]
+                if !ends.isEmpty {
                     for alias in ends.reversed() where accepts(Int(alias), b, tokens, from: start) {
-                        best = Hit(start: start, end: k, alias: Int(alias), actor: gazetteer.aliases[Int(alias)].actor)
+                        best = Hit(start: start, end: k, alias: Int(alias), actor: aliasActor[Int(alias)])
                         break
                     }
                 }
@@ -106,10 +109,10 @@ public struct GazetteerMatcher: Sendable {
     public func aliases(matching b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], ids: [Int32], _ start: Int, _ end: Int) -> [Int] {
         var node: Int32 = 0
         for k in start..<end {
-            guard ids[k] >= 0, let child = edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(ids[k]))] else { return [] }
+            guard ids[k] >= 0, let child = edges.child(node, ids[k]) else { return [] }
             node = child
         }
-        return (terminals[node] ?? []).reversed().map(Int.init).filter { accepts($0, b, tokens, from: start) }
+        return terminals[Int(node)].reversed().map(Int.init).filter { accepts($0, b, tokens, from: start) }
     }
 
     @inline(__always)

@@ -125,7 +125,7 @@ struct MatchContext {
         let id = ids[pos]
         if id >= 0 {
             if f.literals.contains(id) { return true }
-            for k in f.lists where k >= 0 && lists[k].byFirst[id] != nil { return true }
+            for k in f.lists where k >= 0 && !lists[k].entriesByID[Int(id)].isEmpty { return true }
         }
         if f.shapes != 0 {
             for s in WordShape.allCases where f.shapes & s.bit != 0 && fits(s, t) { return true }
@@ -155,6 +155,8 @@ struct StartIndex: Sendable {
     /// 64-bit words per pattern set.
     var words = 0
     var byID: [Int32: [UInt64]] = [:]
+    /// `byID` as one flat array: `words` masks per word id.
+    var dense: [UInt64] = []
     var byShape: [[UInt64]] = []
     var byGazetteerBit: [[UInt64]] = []
     var possessive: [UInt64] = []
@@ -180,12 +182,17 @@ struct StartIndex: Sendable {
         }
     }
 
+    mutating func densify(_ vocabularyCount: Int) {
+        dense = Array(repeating: 0, count: vocabularyCount * words)
+        for (id, m) in byID { for w in 0..<words { dense[Int(id) * words + w] = m[w] } }
+    }
+
     /// The patterns that may start at `pos`, into `mask`.
     func patterns(at pos: Int, _ ctx: MatchContext, into mask: inout [UInt64]) {
         for w in 0..<words { mask[w] = always[w] }
         let t = ctx.tokens[pos]
         let id = ctx.ids[pos]
-        if id >= 0, let m = byID[id] { for w in 0..<words { mask[w] |= m[w] } }
+        if id >= 0 { let base = Int(id) * words; for w in 0..<words { mask[w] |= dense[base + w] } }
         for s in WordShape.allCases where ctx.fits(s, t) {
             let k = s.bit.trailingZeroBitCount
             for w in 0..<words { mask[w] |= byShape[k][w] }
@@ -195,5 +202,85 @@ struct StartIndex: Sendable {
             for g in 0..<8 where c & (1 << g) != 0 { for w in 0..<words { mask[w] |= byGazetteerBit[g][w] } }
         }
         if t.kind == .possessive { for w in 0..<words { mask[w] |= possessive[w] } }
+    }
+}
+
+/// Words a pattern cannot match without: every match of `capitalised-org` holds a word of `@orghead`, every
+/// match of `person-with-country` a "(". A line that lacks one of a pattern's anchors is skipped for that
+/// pattern before any start position is tried.
+struct LineAnchors: Sendable {
+    /// For each word id, the anchor groups it satisfies (bit k = group k).
+    var groupsByID: [Int32: UInt64] = [:]
+    var dense: [UInt64] = []
+    /// Groups satisfied by any number token.
+    var numberGroups: UInt64 = 0
+    /// For each pattern, the groups it needs (all of them).
+    var needed: [UInt64] = []
+
+    init() {}
+
+    init(_ patterns: [PatternNode], lists: [String: Int], tables: [PatternSet.ListTable], vocabulary: inout TokenVocabulary) {
+        var groupCount = 0
+        for node in patterns {
+            var need: UInt64 = 0
+            for anchor in LineAnchors.anchors(of: node) where groupCount < 64 {
+                let bit = UInt64(1) << UInt64(groupCount)
+                groupCount += 1
+                need |= bit
+                switch anchor {
+                case .words(let keys):
+                    for k in keys { groupsByID[vocabulary.intern(k), default: 0] |= bit }
+                case .list(let name):
+                    if let t = lists[name] { for id in tables[t].byFirst.keys { groupsByID[id, default: 0] |= bit } }
+                case .number:
+                    numberGroups |= bit
+                }
+            }
+            needed.append(need)
+        }
+    }
+
+    mutating func densify(_ vocabularyCount: Int) {
+        dense = Array(repeating: 0, count: vocabularyCount)
+        for (id, g) in groupsByID { dense[Int(id)] = g }
+    }
+
+    enum Anchor {
+        /// Any of these one-token words (first token of each literal).
+        case words([[UInt8]])
+        case list(String)
+        case number
+    }
+
+    /// The anchors every match of `node` must contain (found in required, non-optional positions).
+    static func anchors(of node: PatternNode) -> [Anchor] {
+        switch node {
+        case .literal(let keys): return keys.first.map { [.words([$0])] } ?? []
+        case .list(let name): return [.list(name)]
+        case .shape(.Number, _): return [.number]
+        case .sequence(let items): return items.flatMap { anchors(of: $0) }
+        case .capture(_, let n): return anchors(of: n)
+        case .repeated(let n, let lo, _): return lo > 0 ? anchors(of: n) : []
+        case .alternatives(let options):
+            // Usable only when every option starts with a literal: then any of those words will do.
+            var words: [[UInt8]] = []
+            for o in options {
+                guard case .literal(let keys) = o, let first = keys.first else { return [] }
+                words.append(first)
+            }
+            return [.words(words)]
+        default: return []
+        }
+    }
+
+    /// The patterns (bit set over at most 64 patterns per word) whose anchors all occur in `tokens[range]`.
+    func satisfiedGroups(_ ctx: MatchContext, _ range: Range<Int>) -> UInt64 {
+        var have: UInt64 = 0
+        for k in range {
+            if ctx.tokens[k].kind == .number { have |= numberGroups }
+            let id = ctx.ids[k]
+            if id >= 0 { have |= dense[Int(id)] }
+        }
+        return have
     }
 }

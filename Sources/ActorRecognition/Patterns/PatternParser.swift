@@ -17,8 +17,12 @@ public enum PatternParser {
         }
 
         var currentList: String?
+        // The line each list was first defined on, so a problem with it names FILE:LINE:COLUMN.
+        var listLines: [String: Int] = [:]
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar U+000A: "\r\n" is one Character, so splitting on the Character "\n" would
+        // read a CRLF file as a single line.
+        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
@@ -45,6 +49,7 @@ public enum PatternParser {
                     }
                     let entries = trimmed[trimmed.index(after: eq)...].split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
                     set.lists[name, default: []].append(contentsOf: entries)
+                    if listLines[name] == nil { listLines[name] = lineNumber }
                     currentList = name
                     continue
                 }
@@ -91,9 +96,10 @@ public enum PatternParser {
         }
         finish()
         // Every list a list includes or a pattern uses must exist; every template label must be captured.
-        for (name, entries) in set.lists {
-            for e in entries where e.hasPrefix("@") && set.lists[String(e.dropFirst())] == nil {
-                problems.append(InputError(file: file, "the list '\(name)' includes '\(e)', which is not defined"))
+        // (In the order the lists were defined: a dictionary's order changes from run to run.)
+        for name in set.lists.keys.sorted(by: { (listLines[$0] ?? 0, $0) < (listLines[$1] ?? 0, $1) }) {
+            for e in set.lists[name]! where e.hasPrefix("@") && set.lists[String(e.dropFirst())] == nil {
+                problems.append(InputError(file: file, line: listLines[name], column: 1, "the list '\(name)' includes '\(e)', which is not defined"))
             }
         }
         for p in set.patterns {

@@ -178,7 +178,7 @@ extension MatchContext {
                     continue
                 case .shape:
                     guard pos < limit, fits(shapeBits: UInt8(ins.a), tokens[pos]) else { break }
-                    if ins.b >= 0, ids[pos] >= 0, lists[Int(ins.b)].singles.contains(ids[pos]) { break }
+                    if ins.b >= 0, ids[pos] >= 0, lists[Int(ins.b)].singleByID[Int(ids[pos])] { break }
                     pos += 1
                     pc += 1
                     continue
@@ -204,7 +204,8 @@ extension MatchContext {
     /// The length of the longest entry of list `index` at `pos`, or nil.
     @inline(__always)
     func listMatch(_ index: Int, at pos: Int, limit: Int) -> Int? {
-        guard index >= 0, pos < limit, ids[pos] >= 0, let entries = lists[index].byFirst[ids[pos]] else { return nil }
+        guard index >= 0, pos < limit, ids[pos] >= 0 else { return nil }
+        let entries = lists[index].entriesByID[Int(ids[pos])]
         for entry in entries where pos + entry.count <= limit {
             var ok = true
             for j in 0..<entry.ids.count where ids[pos + j] != entry.ids[j] || (entry.capitalized[j] && !tokens[pos + j].shape.contains(.capitalized)) {

@@ -13,11 +13,24 @@ public struct PatternSet: Sendable {
     var firstTokens: [FirstTokens] = []
     /// The same, inverted: which patterns may start at a token, as bit sets of pattern indices.
     var starts = StartIndex()
+    /// Words each pattern needs somewhere in the line.
+    var anchors = LineAnchors()
 
     /// One compiled word list: entries by first word id (longest first), and the one-word entries as a set.
     struct ListTable: Sendable {
         var byFirst: [Int32: [ListEntry]] = [:]
         var singles: Set<Int32> = []
+        /// Dense forms indexed by word id (filled once the vocabulary is final): the entries starting with
+        /// the word, and whether the word alone is an entry.
+        var entriesByID: [[ListEntry]] = []
+        var singleByID: [Bool] = []
+
+        mutating func densify(_ vocabularyCount: Int) {
+            entriesByID = Array(repeating: [], count: vocabularyCount)
+            singleByID = Array(repeating: false, count: vocabularyCount)
+            for (id, entries) in byFirst { entriesByID[Int(id)] = entries }
+            for id in singles { singleByID[Int(id)] = true }
+        }
     }
 
     /// A list entry as word ids, with which words must be capitalised in the text (those capitalised in the
@@ -71,6 +84,12 @@ public struct PatternSet: Sendable {
             c.firstTokens.append(FirstTokens.of(p.node, lists: listIndex, vocabulary: &c.vocabulary).conditions)
         }
         c.starts = StartIndex(c.firstTokens, lists: c.listTables)
+        c.anchors = LineAnchors(patterns.map(\.node), lists: listIndex, tables: c.listTables, vocabulary: &c.vocabulary)
+        // The vocabulary is final: switch every per-word lookup to arrays indexed by word id.
+        let n = c.vocabulary.count
+        for k in c.listTables.indices { c.listTables[k].densify(n) }
+        c.starts.densify(n)
+        c.anchors.densify(n)
         c.actorsByName = [:]
         for actor in gazetteer.actors { c.actorsByName[PatternSet.nameKey(actor.name)] = actor }
         for alias in gazetteer.aliases where alias.kind == .name {
@@ -153,10 +172,21 @@ public struct PatternSet: Sendable {
         let tokens = context.tokens
         var scratch = PatternScratch()
         var mask = [UInt64](repeating: 0, count: starts.words)
+        // Patterns whose anchors the current line lacks are off for the whole line.
+        var allowed = [UInt64](repeating: 0, count: starts.words)
+        var lineStop = 0
         for start in 0..<tokens.count {
+            if start >= lineStop {
+                lineStop = lineEnd[start]
+                let have = anchors.satisfiedGroups(context, start..<lineStop)
+                for w in allowed.indices { allowed[w] = 0 }
+                for p in patterns.indices where anchors.needed[p] & have == anchors.needed[p] {
+                    allowed[p / 64] |= UInt64(1) << UInt64(p % 64)
+                }
+            }
             starts.patterns(at: start, context, into: &mask)
             for w in 0..<mask.count {
-                var bits = mask[w]
+                var bits = mask[w] & allowed[w]
                 while bits != 0 {
                     let p = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1

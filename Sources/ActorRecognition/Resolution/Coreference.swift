@@ -55,6 +55,14 @@ enum Coreference {
             return !(actorOf[ids.first!]?.type == .country)
         }
         for c in result { for k in c.start..<c.end { taken[k] = true } }
+        // Every partial name ends with its person's last word: only tokens whose key hashes like one of those
+        // can end a partial name, which spares building strings for the others.
+        var lastWords = Set<UInt64>()
+        for key in owners.keys {
+            let last = key.split(separator: " ").last.map { Array($0.utf8) } ?? []
+            lastWords.insert(TokenKey.hash(key: last))
+        }
+        func mayEndName(_ t: Int) -> Bool { lastWords.contains(TokenKey.hash(b, tokens[t].range)) }
         // Find partial names nothing else claimed.
         var k = 0
         while k < tokens.count {
@@ -62,7 +70,7 @@ enum Coreference {
             var linked = false
             for len in stride(from: maxPartTokens, through: 1, by: -1) where k + len <= tokens.count {
                 let range = k..<(k + len)
-                if range.contains(where: { taken[$0] }) { continue }
+                if !mayEndName(k + len - 1) || range.contains(where: { taken[$0] }) { continue }
                 // The partial name must end at a word boundary: not followed by another capitalized word.
                 if k + len < tokens.count, !taken[k + len], tokens[k + len].isWord,
                    tokens[k + len].shape.contains(.capitalized), !tokens[k + len].shape.contains(.lineStart) { continue }

@@ -1,0 +1,58 @@
+/// The trie's edges, (node, word id) -> child, in an open-addressing table with a multiplicative hash: the
+/// standard library's `Dictionary` hashes with SipHash, several times slower on this hot path.
+struct EdgeTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+    private static let empty = UInt64.max
+
+    init() {
+        keys = Array(repeating: EdgeTable.empty, count: 1024)
+        values = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    @inline(__always)
+    static func key(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word)) }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 29) & mask
+    }
+
+    /// The child of `node` under `word`, or nil.
+    @inline(__always)
+    func child(_ node: Int32, _ word: Int32) -> Int32? {
+        let k = EdgeTable.key(node, word)
+        var s = EdgeTable.slot(k, mask)
+        while true {
+            let found = keys[s]
+            if found == k { return values[s] }
+            if found == EdgeTable.empty { return nil }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Sets the child of `node` under `word`.
+    mutating func insert(_ node: Int32, _ word: Int32, _ child: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = EdgeTable.key(node, word)
+        var s = EdgeTable.slot(k, mask)
+        while keys[s] != EdgeTable.empty && keys[s] != k { s = (s + 1) & mask }
+        if keys[s] == EdgeTable.empty { count += 1 }
+        keys[s] = k
+        values[s] = child
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: EdgeTable.empty, count: oldKeys.count * 2)
+        values = Array(repeating: -1, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != EdgeTable.empty {
+            insert(Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: k)), v)
+        }
+    }
+}
