@@ -28,8 +28,10 @@ public struct Recognizer: Sendable {
             patterns.candidates(b, tokens, hits: hits, matcher: matcher, into: &candidates)
             var chosen = Recognizer.resolveOverlaps(candidates, tokenCount: tokens.count)
             chosen = Coreference.link(chosen, b, tokens, ids: ids, matcher: matcher)
+            chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens)
             chosen = AcronymDefinitions.apply(chosen, b, tokens)
             Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
+            chosen = OrganizationShortNames.linkShortNames(chosen, b, tokens)
             return makeDocument(document, b, tokens, sentences, paragraphs, chosen)
         }
     }
