@@ -24,7 +24,8 @@ def f(t):
     v = strict.get(t, {})
     return "%.3f" % v["f1"] if isinstance(v, dict) and "f1" in v else "–"
 micro = strict.get("micro", {})
-row = [name, f("person"), f("country"), f("organization"),
+cp = strict.get("country", {}).get("precision")
+row = [name, f("person"), f("country") + (" (P %.3f)" % cp if cp is not None else ""), f("organization"),
        "%.3f" % micro.get("f1", 0), "%.3f" % micro.get("precision", 0), "%.3f" % micro.get("recall", 0)]
 doc = m.get("doc", {}).get("micro", m.get("doc", {}))
 pairs = m.get("pairs", {})
