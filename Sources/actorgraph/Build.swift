@@ -35,6 +35,13 @@ extension ActorGraphCommand {
                     try emit(GraphFile.encode(g.filtered(filter)), to: output)
                     return
                 }
+                if slice == nil && occurrences == nil {
+                    // The plain case counts on every thread (ParallelGraphBuilder); slices and the occurrence
+                    // stream need every tie in corpus order, so they count on one.
+                    let g = try GraphSource.graph(input, recognition: recognition, corpus: corpusOptions, build: build, filter: filter)
+                    try emit(GraphFile.encode(g), to: output)
+                    return
+                }
                 let recognizer = try recognition.recognizer()
                 var whole = GraphBuilder(options: build.options)
                 var slices: [Day: GraphBuilder] = [:]

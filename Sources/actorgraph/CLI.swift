@@ -55,6 +55,14 @@ enum CLI {
     static func installSignalHandlers() {
         signal(SIGINT) { _ in TemporaryFiles.removeAll(); _exit(130) }
         signal(SIGTERM) { _ in TemporaryFiles.removeAll(); _exit(143) }
+        // A parent may start us with the two blocked (threads of Dispatch block signals, and a spawned child
+        // inherits the mask): a blocked signal would wait until the run ends, and the outputs would be
+        // replaced after all. Threads started later inherit this mask.
+        var both = sigset_t()
+        sigemptyset(&both)
+        sigaddset(&both, SIGINT)
+        sigaddset(&both, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &both, nil)
     }
 }
 
@@ -96,8 +104,10 @@ enum GraphSource {
                       build: GraphBuildOptions, filter: GraphFilter = GraphFilter()) throws -> CooccurrenceGraph {
         if let g = try readGraphFile(input) { return g.filtered(filter) }
         let recognizer = try recognition.recognizer()
-        var builder = GraphBuilder(options: build.options)
-        let report = try corpus.forEachRecognized(input, recognizer: recognizer, include: { filter.admits($0.date) }) { builder.add($0) }
+        var builder = ParallelGraphBuilder(recognizer: recognizer, options: build.options, jobs: corpus.jobs)
+        let report = try corpus.corpus(input).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
+            if filter.admits(doc.date) { builder.add(doc) }
+        }
         finish(report, input)
         var rest = filter
         rest.since = nil

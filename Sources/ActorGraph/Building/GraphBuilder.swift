@@ -22,6 +22,20 @@ public struct GraphBuilder: Sendable {
     /// The document number in which a node or edge was last seen / counted (for per-document counts).
     private var nodeSeen: [Int] = [], nodeCounted: [Int] = []
     private var edgeSeen: [Int] = [], edgeCounted: [Int] = []
+    /// For each edge's evidence, its place in the corpus (document sequence, window start), so graphs built
+    /// in parallel on interleaved documents keep the first K windows in corpus order when merged.
+    private var evidenceKeys: [[EvidenceKey]] = []
+    /// Edge weights in billionths, summed as integers so the total does not depend on the order of additions
+    /// (threads, shards): the same corpus gives the same bytes whatever `--jobs` is.
+    private var weightUnits: [Int64] = []
+    static let unitsPerWeight = 1_000_000_000.0
+    private var sequence = 0
+
+    struct EvidenceKey: Comparable, Sendable {
+        var document: Int
+        var offset: Int
+        static func < (a: EvidenceKey, b: EvidenceKey) -> Bool { (a.document, a.offset) < (b.document, b.offset) }
+    }
     private var windows = 0
     private var documents = 0
     private var dayTotals: [Day: CooccurrenceGraph.DayTotal] = [:]
@@ -77,8 +91,20 @@ public struct GraphBuilder: Sendable {
         return pending ?? []
     }
 
+    /// Adds one document whose place in the corpus is `sequence` (used to order evidence when builders that
+    /// saw interleaved parts of one corpus are merged).
+    public mutating func add(_ doc: RecognizedDocument, sequence: Int) {
+        self.sequence = sequence
+        addDocument(doc)
+    }
+
     /// Adds one document.
     public mutating func add(_ doc: RecognizedDocument) {
+        sequence = documents
+        addDocument(doc)
+    }
+
+    private mutating func addDocument(_ doc: RecognizedDocument) {
         documents += 1
         let windowsBefore = windows
         defer {
@@ -219,6 +245,8 @@ public struct GraphBuilder: Sendable {
             e = edges.count
             edgeIndex[key] = Int32(e)
             edges.append(GraphEdge(source: source.actor, target: target.actor, count: 0, documents: 0))
+            evidenceKeys.append([])
+            weightUnits.append(0)
             edgeSeen.append(0)
             edgeCounted.append(0)
         }
@@ -227,14 +255,15 @@ public struct GraphBuilder: Sendable {
             guard edgeCounted[e] != documents else { return }
             edgeCounted[e] = documents
             edges[e].count += 1
-            edges[e].weight += 1
+            weightUnits[e] += Int64(GraphBuilder.unitsPerWeight)
         } else {
             edges[e].count += 1
-            edges[e].weight += amount
+            weightUnits[e] += Int64((amount * GraphBuilder.unitsPerWeight).rounded())
         }
         if let d = doc.date { edges[e].days[d, default: 0] += 1 }
         if edges[e].evidence.count < options.evidencePerEdge {
             edges[e].evidence.append(GraphBuilder.evidence(doc, span, source, target, &state.counter))
+            evidenceKeys[e].append(EvidenceKey(document: sequence, offset: span.lowerBound))
         }
     }
 
@@ -258,11 +287,67 @@ public struct GraphBuilder: Sendable {
         return out
     }
 
+    /// The graph of several builders that saw disjoint documents of one corpus (in any interleaving): counts
+    /// add up, and each edge keeps the first K evidence windows in corpus order.
+    public static func merged(_ parts: [GraphBuilder]) -> CooccurrenceGraph {
+        guard var whole = parts.first else { return GraphBuilder().graph() }
+        for part in parts.dropFirst() {
+            whole.windows += part.windows
+            whole.documents += part.documents
+            for (d, t) in part.dayTotals {
+                var x = whole.dayTotals[d] ?? .init(windows: 0, documents: 0)
+                x.windows += t.windows
+                x.documents += t.documents
+                whole.dayTotals[d] = x
+            }
+            for n in part.nodes {
+                if let k = whole.index[n.id] {
+                    let k = Int(k)
+                    whole.nodes[k].mentions += n.mentions
+                    whole.nodes[k].documents += n.documents
+                    whole.nodes[k].windows += n.windows
+                    for (d, c) in n.days { whole.nodes[k].days[d, default: 0] += c }
+                } else {
+                    whole.index[n.id] = Int32(whole.nodes.count)
+                    whole.nodes.append(n)
+                    whole.nodeSeen.append(0)
+                    whole.nodeCounted.append(0)
+                }
+            }
+            for (pe, e) in part.edges.enumerated() {
+                let i = whole.index[e.source]!, j = whole.index[e.target]!
+                let key = UInt64(UInt32(bitPattern: i)) << 32 | UInt64(UInt32(bitPattern: j))
+                if let found = whole.edgeIndex[key] {
+                    let w = Int(found)
+                    whole.edges[w].count += e.count
+                    whole.weightUnits[w] += part.weightUnits[pe]
+                    whole.edges[w].documents += e.documents
+                    for (d, c) in e.days { whole.edges[w].days[d, default: 0] += c }
+                    let pairs = zip(whole.evidenceKeys[w], whole.edges[w].evidence).map { ($0, $1) }
+                        + zip(part.evidenceKeys[pe], e.evidence).map { ($0, $1) }
+                    let kept = pairs.sorted { $0.0 < $1.0 }.prefix(whole.options.evidencePerEdge)
+                    whole.evidenceKeys[w] = kept.map(\.0)
+                    whole.edges[w].evidence = kept.map(\.1)
+                } else {
+                    whole.edgeIndex[key] = Int32(whole.edges.count)
+                    whole.edges.append(e)
+                    whole.evidenceKeys.append(part.evidenceKeys[pe])
+                    whole.weightUnits.append(part.weightUnits[pe])
+                    whole.edgeSeen.append(0)
+                    whole.edgeCounted.append(0)
+                }
+            }
+        }
+        return whole.graph()
+    }
+
     /// The finished graph, in a stable order.
     public func graph() -> CooccurrenceGraph {
         let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let n = nodes.sorted { byID($0.id, $1.id) }
-        let e = edges.sorted { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
+        var finished = edges
+        for k in finished.indices { finished[k].weight = Double(weightUnits[k]) / GraphBuilder.unitsPerWeight }
+        let e = finished.sorted { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
         return CooccurrenceGraph(nodes: n, edges: e, totalWindows: windows, totalDocuments: documents, options: options,
                                  dayTotals: dayTotals)
     }
