@@ -35,13 +35,19 @@ extension ActorGraphCommand {
                 if format == .tsv {
                     out.append(contentsOf: Array("doc\tstart\tend\ttext\ttype\tactor\tname\(explain ? "\treason" : "")\n".utf8))
                 }
-                let report = try corpusOptions.forEachRecognized(self.corpus, recognizer: recognizer) { result in
+                let format = self.format, explain = self.explain
+                // Records are formatted on the recognizing threads; the bytes are written in corpus order.
+                let report = try corpusOptions.forEachRecognized(self.corpus, recognizer: recognizer, transform: { result -> [UInt8] in
+                    var bytes: [UInt8] = []
                     for m in result.mentions {
                         switch format {
-                        case .jsonl: MentionRecord.appendJSON(m, doc: result.id, explain: explain, to: &out)
-                        case .tsv: MentionRecord.appendTSV(m, doc: result.id, explain: explain, to: &out)
+                        case .jsonl: MentionRecord.appendJSON(m, doc: result.id, explain: explain, to: &bytes)
+                        case .tsv: MentionRecord.appendTSV(m, doc: result.id, explain: explain, to: &bytes)
                         }
                     }
+                    return bytes
+                }) { bytes in
+                    out.append(contentsOf: bytes)
                     if out.count > 1 << 16 {
                         if let file { try file.write(out) } else { StandardOutput.shared.write(bytes: out) }
                         out.removeAll(keepingCapacity: true)

@@ -53,11 +53,17 @@ struct CorpusOptions: ParsableArguments {
     /// Streams the recognized documents of `path` in corpus order, recognizing on `jobs` threads.
     func forEachRecognized(_ path: String, recognizer: Recognizer, include: (Document) -> Bool = { _ in true },
                            _ body: (RecognizedDocument) throws -> Void) throws -> Corpus.Report {
+        try forEachRecognized(path, recognizer: recognizer, include: include, transform: { $0 }, body)
+    }
+
+    /// The same, with `transform` applied to each recognized document on the recognizing thread.
+    func forEachRecognized<T>(_ path: String, recognizer: Recognizer, include: (Document) -> Bool = { _ in true },
+                              transform: @escaping @Sendable (RecognizedDocument) -> T, _ body: (T) throws -> Void) throws -> Corpus.Report {
         var batcher = RecognitionBatcher(recognizer: recognizer, jobs: jobs)
         let report = try corpus(path).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
-            if include(doc) { try batcher.add(doc, body) }
+            if include(doc) { try batcher.add(doc, transform: transform, body) }
         }
-        try batcher.flush(body)
+        try batcher.flush(transform: transform, body)
         return report
     }
 

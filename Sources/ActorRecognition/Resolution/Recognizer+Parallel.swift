@@ -4,27 +4,47 @@ extension Recognizer {
     /// Recognizes `documents` on up to `jobs` threads; the results come back in input order, so output is
     /// byte-identical to a one-thread run.
     public func recognize(_ documents: [Document], jobs: Int) -> [RecognizedDocument] {
-        if jobs <= 1 || documents.count < 2 { return documents.map(recognize) }
-        let results = ResultSlots<RecognizedDocument>(count: documents.count)
+        recognize(documents, jobs: jobs) { $0 }
+    }
+
+    /// Recognizes `documents` on up to `jobs` threads and applies `transform` to each result on the same thread
+    /// (formatting output, say); the values come back in input order.
+    public func recognize<T>(_ documents: [Document], jobs: Int, transform: @Sendable (RecognizedDocument) -> T) -> [T] {
+        if jobs <= 1 || documents.count < 2 { return documents.map { transform(recognize($0)) } }
+        let results = ResultSlots<T>(count: documents.count)
+        let workers = min(jobs, documents.count)
         // Strided assignment keeps threads busy when document sizes vary.
-        DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { worker in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var k = worker
             while k < documents.count {
-                results.set(k, recognize(documents[k]))
-                k += jobs
+                results.set(k, transform(recognize(documents[k])))
+                k += workers
             }
         }
         return results.values()
     }
 }
 
-/// Write-once slots filled from several threads, each index by exactly one thread.
+/// Write-once slots filled from several threads, each index by exactly one thread. The storage is allocated
+/// once, so concurrent writers never touch a shared array value (which exclusivity checking would trap).
 final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
     /// Each index is written by one thread only, and read after all writers have finished.
-    func set(_ i: Int, _ v: T) { slots.withUnsafeMutableBufferPointer { $0[i] = v } }
-    func values() -> [T] { slots.map { $0! } }
+    func set(_ i: Int, _ v: T) { storage[i] = v }
+    func values() -> [T] { (0..<count).map { storage[$0]! } }
 }
 
 /// Groups streamed documents into batches for parallel recognition, keeping corpus order.
@@ -43,16 +63,26 @@ public struct RecognitionBatcher {
 
     /// Adds a document; when the batch is full, recognizes it and hands each result to `body` in order.
     public mutating func add(_ doc: Document, _ body: (RecognizedDocument) throws -> Void) rethrows {
-        if jobs == 1 { try body(recognizer.recognize(doc)); return }
-        batch.append(doc)
-        bytes += doc.text.bytes.count
-        if bytes >= batchBytes || batch.count >= 4096 { try flush(body) }
+        try add(doc, transform: { $0 }, body)
     }
 
     /// Recognizes what is left.
     public mutating func flush(_ body: (RecognizedDocument) throws -> Void) rethrows {
+        try flush(transform: { $0 }, body)
+    }
+
+    /// Like `add`, with `transform` applied to each result on the recognizing thread.
+    public mutating func add<T>(_ doc: Document, transform: @Sendable (RecognizedDocument) -> T, _ body: (T) throws -> Void) rethrows {
+        if jobs == 1 { try body(transform(recognizer.recognize(doc))); return }
+        batch.append(doc)
+        bytes += doc.text.bytes.count
+        if bytes >= batchBytes || batch.count >= 4096 { try flush(transform: transform, body) }
+    }
+
+    /// Like `flush`, with `transform` applied on the recognizing threads.
+    public mutating func flush<T>(transform: @Sendable (RecognizedDocument) -> T, _ body: (T) throws -> Void) rethrows {
         guard !batch.isEmpty else { return }
-        let results = recognizer.recognize(batch, jobs: jobs)
+        let results = recognizer.recognize(batch, jobs: jobs, transform: transform)
         batch.removeAll(keepingCapacity: true)
         bytes = 0
         for r in results { try body(r) }
