@@ -52,11 +52,15 @@ test: deps pydeps
 	$(SWIFT) build
 	ACTORGRAPH_BIN=$$PWD/.build/debug/actorgraph ACTORGRAPH_PYTHON=$$PWD/$(PYTHON) $(SWIFT) test
 
-install: release
+## Installs the binary and, beside it, the resource bundle holding the default gazetteer and patterns.
+## CONFIG=debug installs the debug build; NOBUILD=1 installs what is built (the install test uses both).
+CONFIG ?= release
+install:
+	@[ -n "$(NOBUILD)" ] || $(SWIFT) build -c $(CONFIG) --product actorgraph
 	install -d $(PREFIX)/bin
-	install -m 755 $(BIN) $(PREFIX)/bin/actorgraph
+	install -m 755 .build/$(CONFIG)/actorgraph $(PREFIX)/bin/actorgraph
 	rm -rf $(PREFIX)/bin/ActorGraph_ActorRecognition.resources
-	cp -R .build/release/ActorGraph_ActorRecognition.resources $(PREFIX)/bin/
+	cp -R .build/$(CONFIG)/ActorGraph_ActorRecognition.resources $(PREFIX)/bin/
 
 ## Recognition quality on the shared dev set and seeds; writes the table into BENCHMARKS.md.
 eval: release
@@ -74,3 +78,12 @@ bench: release benchdeps
 
 clean:
 	rm -rf .build $(VENV) .venv-bench .bench
+
+## libFuzzer targets in Fuzz/ (built with swiftc under ASan into .build-fuzz), SECONDS each (default 60).
+.PHONY: fuzz test-sanitize
+fuzz:
+	scripts/fuzz.sh $(or $(SECONDS),60)
+
+## The unit tests under AddressSanitizer and ThreadSanitizer (.build-asan, .build-tsan; CLI tests skipped).
+test-sanitize: deps pydeps
+	scripts/sanitize.sh

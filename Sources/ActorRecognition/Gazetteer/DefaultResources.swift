@@ -12,12 +12,38 @@ public enum RecognitionResources {
         try resourceText("default", "patterns")
     }
 
-    static func resourceText(_ name: String, _ ext: String) throws(InputError) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext) else {
-            throw InputError(file: "\(name).\(ext)", "the bundled resource is missing; reinstall ActorGraph with its resource bundle beside the binary")
+    /// The folder name SwiftPM gives this module's resource bundle; `make install` puts it beside the binary.
+    static let bundleName = "ActorGraph_ActorRecognition.resources"
+
+    /// Where the default resources may be, in order: `$ACTORGRAPH_RESOURCES`, the bundle beside the running
+    /// binary (an installed or built `actorgraph`), `../share/actorgraph` beside it, and the package's own
+    /// source tree (a library used from a checkout). Looking them up by hand, instead of through the generated
+    /// `Bundle.module`, turns a missing bundle into an error message rather than a crash.
+    static func resourceFolders() -> [String] {
+        var folders: [String] = []
+        if let env = ProcessInfo.processInfo.environment["ACTORGRAPH_RESOURCES"], !env.isEmpty { folders.append(env) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first.flatMap { $0.contains("/") ? $0 : nil } ?? "/proc/self/exe")
+            .resolvingSymlinksInPath().deletingLastPathComponent()
+        let selfExe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        for dir in [selfExe, executable] {
+            folders.append(dir.appendingPathComponent(bundleName).path)
+            folders.append(dir.appendingPathComponent(bundleName).appendingPathComponent("Resources").path)
+            folders.append(dir.deletingLastPathComponent().appendingPathComponent("share/actorgraph").path)
         }
-        let bytes = try FileBytes.read(path: url.path)
-        return String(decoding: bytes, as: UTF8.self)
+        folders.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources").path)
+        return folders
+    }
+
+    static func resourceText(_ name: String, _ ext: String) throws(InputError) -> String {
+        let file = "\(name).\(ext)"
+        for folder in resourceFolders() {
+            let path = folder + "/" + file
+            if FileManager.default.isReadableFile(atPath: path) {
+                return String(decoding: try FileBytes.read(path: path), as: UTF8.self)
+            }
+        }
+        throw InputError(file: file, "the default resource is missing: install ActorGraph with its resource bundle (\(bundleName)) beside the binary, or set ACTORGRAPH_RESOURCES to a folder holding \(file)")
     }
 
     /// Reads and checks a gazetteer file; the first problem is thrown.
@@ -53,7 +79,10 @@ public enum RecognitionResources {
         let bytes = try FileBytes.read(path: path)
         let text = DocumentText(utf8: bytes)
         if let bad = text.firstInvalidByteOffset {
-            throw InputError(file: path, "is not valid UTF-8 (the first invalid byte is at byte offset \(bad))")
+            // FILE:LINE:COLUMN like every other problem in these files (the column counts bytes).
+            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw InputError(file: path, line: line, column: bad - lineStart + 1, "is not valid UTF-8 (the first invalid byte is at byte offset \(bad))")
         }
         return text.string
     }
