@@ -18,7 +18,7 @@ public enum AtomicFile {
         var template = Array("\(folder)/.\(path.split(separator: "/").last ?? "out").XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
-        let tmp = String(cString: template)
+        let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         TemporaryFiles.register(tmp)
         defer { TemporaryFiles.unregister(tmp) }
         var ok = false
@@ -103,7 +103,7 @@ public final class AtomicFileWriter {
         var template = Array("\(folder)/.\(path.split(separator: "/").last ?? "out").XXXXXX".utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
-        temporary = String(cString: template)
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         TemporaryFiles.register(temporary)
     }
 
