@@ -51,9 +51,12 @@ public struct Gazetteer: Sendable {
     }
 
     /// Adds every actor of `other`, in order, replacing actors with the same id.
+    /// - Complexity: O(actors + aliases) of `other`, plus the aliases of replaced actors.
     public mutating func merge(_ other: Gazetteer) {
+        var aliasesOf = [[Alias]](repeating: [], count: other.actors.count)
+        for a in other.aliases { aliasesOf[a.actor].append(a) }
         for (i, actor) in other.actors.enumerated() {
-            let own = other.aliases.filter { $0.actor == i }
+            let own = aliasesOf[i]
             add(actor, aliases: own.map { ($0.text, $0.kind, $0.exactCase) }, origin: own.first?.origin ?? "")
         }
     }

@@ -91,6 +91,9 @@ public struct PatternSet: Sendable {
         c.starts.densify(n)
         c.anchors.densify(n)
         c.actorsByName = [:]
+        // Only pattern hits are looked up by name; with no patterns the (large) table is not needed.
+        if patterns.isEmpty { return c }
+        c.actorsByName.reserveCapacity(gazetteer.actors.count)
         for actor in gazetteer.actors { c.actorsByName[PatternSet.nameKey(actor.name)] = actor }
         for alias in gazetteer.aliases where alias.kind == .name {
             let key = PatternSet.nameKey(alias.text)
