@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/actorgraph
 SHARED := ../shared
 
-.PHONY: all build release demo test deps pydeps install eval bench benchdeps clean
+.PHONY: all build release demo test deps pydeps browserdeps install eval bench benchdeps clean
 
 all: build
 
@@ -29,6 +29,18 @@ $(VENV)/.ok:
 	$(PYTHON) -m pip install -q networkx==3.6.1
 	touch $@
 
+## Debian's Chromium and Playwright for the page's browser test (make demo never needs them).
+browserdeps: pydeps
+	@if ! command -v chromium >/dev/null; then \
+	  echo "Installing chromium…"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }; \
+	fi
+	@command -v chromium >/dev/null || { echo "error: chromium is still missing after apt-get" >&2; exit 1; }
+	@$(PYTHON) -c 'import importlib.metadata as m, sys; sys.exit(m.version("playwright") != "1.65.2")' 2>/dev/null || \
+	  $(PYTHON) -m pip install -q playwright==1.65.2
+
 build: deps
 	$(SWIFT) build
 
@@ -41,6 +53,7 @@ EXTENSION := --gazetteer Examples/extension/afghanistan-2021.gazetteer --pattern
 demo: release
 	$(BIN) build Examples/diplomacy $(EXTENSION) -o Graphs/diplomacy.json
 	$(BIN) render Graphs/diplomacy.json -o Graphs/diplomacy.svg --layout sfdp --title "Afghan peace process and withdrawal, 2020-2021 (Examples/diplomacy, sentence co-occurrence)"
+	$(BIN) render Graphs/diplomacy.json -o Graphs/diplomacy.html --title "Afghan peace process and withdrawal, 2020-2021 (Examples/diplomacy, sentence co-occurrence)"
 	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.dot
 	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.graphml
 	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.gexf
@@ -48,7 +61,7 @@ demo: release
 	@echo "Wrote Graphs/diplomacy.{json,svg,dot,graphml,gexf,nodelink.json}"
 
 ## The whole test suite: unit tests, CLI tests on the built binary, read-back checks.
-test: deps pydeps
+test: deps pydeps browserdeps
 	$(SWIFT) build
 	ACTORGRAPH_BIN=$$PWD/.build/debug/actorgraph ACTORGRAPH_PYTHON=$$PWD/$(PYTHON) $(SWIFT) test
 

@@ -1,5 +1,7 @@
 import CGraphviz
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one owner of Graphviz in this process.
 ///
@@ -8,9 +10,13 @@ import Synchronization
 /// serialized, and one `GVC_t` must serve the whole process: creating and
 /// freeing a context per call crashes when Swift Testing runs tests in parallel.
 enum GraphvizOwner {
-    /// The lazily created context. The mutex is what serializes Graphviz; the
-    /// context is never freed, as it lives as long as the process.
-    private static let context = Mutex<OpaquePointer?>(nil)
+    /// The lock that serializes Graphviz. A pthread mutex rather than
+    /// `Synchronization.Mutex`, which ThreadSanitizer cannot see on Linux (it
+    /// reported false races on `context`).
+    private static let lock = GraphvizLock()
+    /// The lazily created context, only touched while `lock` is held; it is
+    /// never freed, as it lives as long as the process.
+    nonisolated(unsafe) private static var context: OpaquePointer?
 
     /// Runs `body` with the process's Graphviz context while holding the lock,
     /// with Graphviz's message buffer emptied beforehand.
@@ -19,7 +25,7 @@ enum GraphvizOwner {
     static func withContext<Result: Sendable>(
         _ body: (_ gvc: OpaquePointer) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
-        try context.withLock { (context: inout OpaquePointer?) throws(GraphvizError) -> Result in
+        try lock.withLock { () throws(GraphvizError) -> Result in
             let gvc: OpaquePointer
             if let existing = context {
                 gvc = existing
@@ -44,6 +50,23 @@ enum GraphvizOwner {
             throw GraphvizError(step: .start, graphvizMessage: GraphvizMessages.take())
         }
         return gvc
+    }
+}
+
+/// A mutex ThreadSanitizer understands: pthread_mutex_lock and unlock are intercepted.
+final class GraphvizLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
     }
 }
 

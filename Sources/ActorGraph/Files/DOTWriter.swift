@@ -9,7 +9,7 @@ public struct DOTWriter {
     public init(graphName: String = "actorgraph") { self.name = graphName }
 
     /// A DOT double-quoted string: `"` and `\` escaped, line breaks written as `\n` (Graphviz's centred line
-    /// break), other control characters dropped.
+    /// break), other control characters and the noncharacters U+FFFE/U+FFFF dropped.
     public static func quote(_ s: String) -> String {
         var out = "\""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count + 2)
@@ -20,7 +20,8 @@ public struct DOTWriter {
             case "\n": out += "\\n"
             case "\r": continue
             default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
+                // U+FFFE and U+FFFF too: Graphviz copies them into SVG, where XML forbids them.
+                if u.value < 0x20 || u.value == 0x7F || u.value == 0xFFFE || u.value == 0xFFFF { continue }
                 out.unicodeScalars.append(u)
             }
         }

@@ -2,8 +2,9 @@
 enum JSONLinesRecord {
     static func document(line: ArraySlice<UInt8>, file: String, lineNumber: Int) throws(InputError) -> Document {
         let value: JSONValue
+        let invalidByte: Int?
         do {
-            value = try JSONValue.parse(line)
+            (value, invalidByte) = try JSONValue.parseNotingInvalidUTF8(line)
         } catch {
             throw InputError(file: file, line: lineNumber, column: error.offset + 1, "is not valid JSON: \(error.message)")
         }
@@ -19,7 +20,10 @@ enum JSONLinesRecord {
         let id: String
         switch value["id"] {
         case .string(let s)?: id = s
-        case .number(let d)? where d.rounded() == d: id = String(Int64(d))
+        case .number(let d)? where d.rounded() == d && abs(d) < 9.0e15: id = String(Int64(d))
+        case .number?:
+            // 1e999 parses as infinity and 1e300 is past Int64: converting them would trap.
+            throw InputError(file: file, line: lineNumber, "has an \"id\" that is a number but not a whole number of at most 15 digits; write the id as a string")
         case nil: id = "line-\(lineNumber)"
         case let other?: throw InputError(file: file, line: lineNumber, "has an \"id\" that is \(other.kindName), not a string")
         }
@@ -30,6 +34,7 @@ enum JSONLinesRecord {
             }
             date = day
         }
-        return Document(id: id, text: DocumentText(text), date: date, source: "\(file):\(lineNumber)")
+        // Invalid UTF-8 in the line is repaired like in a text file, and warned about (or refused) by the corpus.
+        return Document(id: id, text: DocumentText(text, firstInvalidByteOffset: invalidByte), date: date, source: "\(file):\(lineNumber)")
     }
 }

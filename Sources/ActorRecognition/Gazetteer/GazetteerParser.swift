@@ -10,6 +10,8 @@ public struct GazetteerParser {
         var problems: [InputError] = []
         var current: (actor: Actor, aliases: [(text: String, kind: Gazetteer.AliasKind, exactCase: Bool)], line: Int)?
         var seenIDs: [String: Int] = [:]
+        // Where each actor's `country:` was given, so a bad cross-reference names FILE:LINE:COLUMN.
+        var countryPlace: [String: (line: Int, column: Int)] = [:]
 
         func finish() {
             guard let c = current else { return }
@@ -21,7 +23,9 @@ public struct GazetteerParser {
         }
 
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar U+000A: "\r\n" is one Character, so splitting on the Character "\n" would
+        // read a CRLF file as a single line.
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
@@ -121,6 +125,7 @@ public struct GazetteerParser {
             switch key {
             case "country":
                 current!.actor.country = value
+                countryPlace[current!.actor.id] = (lineNumber, valueColumn)
             case "role":
                 let parts = value.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
                 guard (1...3).contains(parts.count), !parts[0].isEmpty else {
@@ -153,7 +158,8 @@ public struct GazetteerParser {
         if !countries.isEmpty {
             for actor in gazetteer.actors {
                 if let c = actor.country, !countries.contains(c), c.utf8.count != 3 {
-                    problems.append(InputError(file: file, "the actor '\(actor.id)' names the country '\(c)', which is not an ISO alpha-3 code"))
+                    let place = countryPlace[actor.id]
+                    problems.append(InputError(file: file, line: place?.line, column: place?.column, "the actor '\(actor.id)' names the country '\(c)', which is not an ISO alpha-3 code"))
                 }
             }
         }
@@ -173,12 +179,14 @@ public struct GazetteerParser {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and stray carriage returns (a value ending "\r\r" on a CRLF
+    /// line kept one "\r", which the written-back file then lost: found by Fuzz/Gazetteer).
     var trimmingSpaces: String {
-        let s = self.drop { $0 == " " || $0 == "\t" }
+        let s = self.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
         var end = s.endIndex
         while end > s.startIndex {
             let before = s.index(before: end)
-            if s[before] == " " || s[before] == "\t" { end = before } else { break }
+            if s[before] == " " || s[before] == "\t" || s[before] == "\r" { end = before } else { break }
         }
         return String(s[s.startIndex..<end])
     }

@@ -56,9 +56,16 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 extension JSONValue {
     /// Parses one JSON value that must fill `bytes` (surrounding whitespace allowed).
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        try parseNotingInvalidUTF8(bytes).value
+    }
+
+    /// Parses like `parse`, and tells the byte offset of the first invalid UTF-8 byte inside a string, if any
+    /// (each invalid byte becomes one U+FFFD, as in document text).
+    static func parseNotingInvalidUTF8(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> (value: JSONValue, firstInvalidByte: Int?) {
         let array = Array(bytes)
         var parser = JSONParser(array)
-        return try parser.parseDocument()
+        let value = try parser.parseDocument()
+        return (value, parser.firstInvalidByte)
     }
 }
 
@@ -67,6 +74,8 @@ struct JSONParser {
     var i = 0
     var depth = 0
     static let maxDepth = 512
+    /// The offset of the first invalid UTF-8 byte met inside a string.
+    var firstInvalidByte: Int?
 
     init(_ bytes: [UInt8]) { b = bytes }
 
@@ -202,6 +211,20 @@ struct JSONParser {
         return v
     }
 
+    /// A string's UTF-8 bytes as a String: invalid bytes each become one U+FFFD (DECISIONS.md, not
+    /// `String(decoding:)`, which may fold a cut-short sequence into one), and the first is noted.
+    mutating func text(_ bytes: some Collection<UInt8>, rawStart: Int, rawEnd: Int? = nil) -> String {
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        let array = Array(bytes)
+        guard let bad = DocumentText.firstInvalidByte(in: array) else { return String(decoding: array, as: UTF8.self) }
+        if firstInvalidByte == nil {
+            // Escapes are ASCII, so the raw bytes hold the same invalid bytes: find the first among them.
+            let raw = Array(b[rawStart..<(rawEnd ?? (rawStart + array.count))])
+            firstInvalidByte = rawStart + (DocumentText.firstInvalidByte(in: raw) ?? bad)
+        }
+        return String(decoding: DocumentText.repair(array, from: bad), as: UTF8.self)
+    }
+
     mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
         let start = i
@@ -209,7 +232,7 @@ struct JSONParser {
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                let s = String(decoding: b[start..<i], as: UTF8.self)
+                let s = text(b[start..<i], rawStart: start)
                 i += 1
                 return s
             }
@@ -219,7 +242,11 @@ struct JSONParser {
         var out = Array(b[start..<i])
         while i < b.count {
             let c = b[i]
-            if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+            if c == UInt8(ascii: "\"") {
+                let s = text(out, rawStart: start, rawEnd: i)
+                i += 1
+                return s
+            }
             if c < 0x20 { throw fail("a string contains an unescaped control character (\(describe(i)))") }
             if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
             i += 1

@@ -29,6 +29,12 @@ public struct DocumentText: Sendable, Hashable {
         self.firstInvalidByteOffset = nil
     }
 
+    /// Wraps text decoded elsewhere (a JSON string), remembering where its input had its first invalid byte.
+    init(_ string: String, firstInvalidByteOffset: Int?) {
+        self.bytes = Array(string.utf8)
+        self.firstInvalidByteOffset = firstInvalidByteOffset
+    }
+
     /// The text as a `String`.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
