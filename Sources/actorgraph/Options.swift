@@ -30,8 +30,9 @@ struct RecognitionOptions: ParsableArguments {
         return p
     }
 
-    func recognizer() throws(InputError) -> Recognizer {
-        Recognizer(gazetteer: try gazetteer(), patterns: try patterns())
+    /// The recognizer; `explains` makes it record why each mention was found.
+    func recognizer(explains: Bool = false) throws(InputError) -> Recognizer {
+        Recognizer(gazetteer: try gazetteer(), patterns: try patterns(), explains: explains)
     }
 }
 

@@ -55,6 +55,7 @@ public struct Actor: Sendable, Hashable, Identifiable {
     /// The name case-folded, accents stripped, and every run of other characters than ASCII letters and
     /// digits turned into one `-`.
     public static func slug(_ name: String) -> String {
+        if let ascii = asciiSlug(name) { return ascii }
         var out: [UInt8] = []
         var dash = false
         for original in name.unicodeScalars {
@@ -76,6 +77,31 @@ public struct Actor: Sendable, Hashable, Identifiable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Actor {
+    /// `slug` of an ASCII name, in one pass over its bytes (nil when the name has other characters).
+    static func asciiSlug(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { b -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { out in
+                var n = 0
+                var dash = false
+                for v in b {
+                    if v >= 0x80 { return nil }
+                    if UTF8Classes.isASCIILetter(v) || UTF8Classes.isDigit(v) {
+                        if dash && n > 0 { out[n] = UInt8(ascii: "-"); n += 1 }
+                        dash = false
+                        out[n] = UTF8Classes.isASCIIUpper(v) ? v | 0x20 : v
+                        n += 1
+                    } else if v != 0x27 {
+                        dash = true
+                    }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+            }
+        }
     }
 }
 

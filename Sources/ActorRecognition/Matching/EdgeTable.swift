@@ -1,11 +1,11 @@
 /// The trie's edges, (node, word id) -> child, in an open-addressing table with a multiplicative hash: the
 /// standard library's `Dictionary` hashes with SipHash, several times slower on this hot path.
 struct EdgeTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var mask: Int
+    fileprivate var keys: [UInt64]
+    fileprivate var values: [Int32]
+    fileprivate var mask: Int
     private(set) var count = 0
-    private static let empty = UInt64.max
+    static let empty = UInt64.max
 
     init() {
         keys = Array(repeating: EdgeTable.empty, count: 1024)
@@ -17,7 +17,7 @@ struct EdgeTable: Sendable {
     static func key(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word)) }
 
     @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 29) & mask
     }
 
@@ -53,6 +53,34 @@ struct EdgeTable: Sendable {
         count = 0
         for (k, v) in zip(oldKeys, oldValues) where k != EdgeTable.empty {
             insert(Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: k)), v)
+        }
+    }
+}
+
+extension EdgeTable {
+    /// The table frozen for lookups from many threads.
+    func frozen() -> FrozenEdgeTable {
+        FrozenEdgeTable(keys: FrozenBuffer(keys), values: FrozenBuffer(values), mask: mask)
+    }
+}
+
+/// An `EdgeTable` that no longer grows, looked up through plain buffers.
+struct FrozenEdgeTable: Sendable {
+    fileprivate let keys: FrozenBuffer<UInt64>
+    fileprivate let values: FrozenBuffer<Int32>
+    fileprivate let mask: Int
+
+    /// The child of `node` under `word`, or -1.
+    @inline(__always)
+    func child(_ node: Int32, _ word: Int32) -> Int32 {
+        let k = EdgeTable.key(node, word)
+        let keys = self.keys.buffer
+        var s = EdgeTable.slot(k, mask)
+        while true {
+            let found = keys[s]
+            if found == k { return values.buffer[s] }
+            if found == EdgeTable.empty { return -1 }
+            s = (s + 1) & mask
         }
     }
 }

@@ -2,13 +2,20 @@
 /// aliases. See `Docs/matcher.md`.
 public struct GazetteerMatcher: Sendable {
     /// How one token of an alias must be written in the text.
-    enum CaseRule: Sendable {
-        /// Any case ("of", "the").
-        case any
-        /// First letter upper case (all capitals allowed, for headlines).
-        case capitalized
-        /// Exactly these bytes, or the same letters in all capitals when the alias word is capitalized.
-        case exact([UInt8], allowAllCaps: Bool)
+    struct CaseRule: Sendable {
+        enum Kind: UInt8 {
+            /// Any case ("of", "the").
+            case any
+            /// First letter upper case (all capitals allowed, for headlines).
+            case capitalized
+            /// Exactly the bytes `exactBytes[offset..<offset+length]`, or the same letters in all capitals when
+            /// `allowAllCaps` (the alias word is capitalized).
+            case exact
+        }
+        var kind: Kind
+        var allowAllCaps = false
+        var offset: Int32 = 0
+        var length: Int32 = 0
     }
 
     /// An alias found at a token range.
@@ -24,27 +31,58 @@ public struct GazetteerMatcher: Sendable {
     }
 
     public let gazetteer: Gazetteer
-    var vocabulary = TokenVocabulary()
-    private var edges = EdgeTable()
-    private var nodeCount: Int32 = 1
-    /// For each trie node, the aliases that end there (most nodes have none).
-    private var terminals: [[Int32]] = [[]]
+    /// The words of every alias (and whatever was interned before them), frozen for lookups: a token's id is
+    /// its index here.
+    let lookup: FrozenVocabulary
+    private let edges: FrozenEdgeTable
+    /// The root's children by word id (-1: no alias starts with the word): most tokens start no alias, and
+    /// this answers them with one array read.
+    private let rootChild: FrozenBuffer<Int32>
+    /// The aliases ending at each trie node, in declaration order: node n's are
+    /// `terminalAliases[terminalStart[n]..<terminalStart[n + 1]]` (most nodes have none).
+    private let terminalStart: FrozenBuffer<Int32>
+    private let terminalAliases: FrozenBuffer<Int32>
     /// The actor of each alias.
-    private var aliasActor: [Int] = []
-    private var rules: [[CaseRule]] = []
+    private let aliasActor: FrozenBuffer<Int32>
+    /// The case rules of alias a, one per token: `rules[ruleStart[a]..<ruleStart[a + 1]]`.
+    private let ruleStart: FrozenBuffer<Int32>
+    private let rules: FrozenBuffer<CaseRule>
+    private let exactBytes: FrozenBuffer<UInt8>
+    /// The `GazetteerClass` bits of each alias, which patterns test (`$country`, `$person`, …).
+    let aliasClasses: FrozenBuffer<UInt8>
 
-    /// Compiles the matcher.
+    /// Compiles the matcher, interning the aliases' words into `vocabulary` (which may already hold other
+    /// words: the recognizer shares one vocabulary between the resolution rules, the patterns and the
+    /// gazetteer, so that each token is looked up once).
     /// - Complexity: O(total alias length).
     public init(_ gazetteer: Gazetteer) {
+        var vocabulary = TokenVocabulary()
+        self.init(gazetteer, vocabulary: &vocabulary)
+    }
+
+    init(_ gazetteer: Gazetteer, vocabulary: inout TokenVocabulary) {
         self.gazetteer = gazetteer
-        rules.reserveCapacity(gazetteer.aliases.count)
+        var edges = EdgeTable()
+        var nodeCount: Int32 = 1
+        var terminalNode: [Int32] = []
+        var ruleStart: [Int32] = [0]
+        var rules: [CaseRule] = []
+        var exactBytes: [UInt8] = []
+        var aliasActor: [Int32] = []
+        var classes: [UInt8] = []
+        let count = gazetteer.aliases.count
+        terminalNode.reserveCapacity(count)
+        aliasActor.reserveCapacity(count)
+        classes.reserveCapacity(count)
+        ruleStart.reserveCapacity(count + 1)
         var key: [UInt8] = []
-        for (index, alias) in gazetteer.aliases.enumerated() {
-            let bytes = Array(alias.text.utf8)
-            let tokens = Tokenizer.tokenize(bytes)
+        var tokens: [Token] = []
+        for alias in gazetteer.aliases {
+            var text = alias.text
             var node: Int32 = 0
-            var aliasRules: [CaseRule] = []
-            bytes.withUnsafeBufferPointer { b in
+            text.withUTF8 { b in
+                tokens.removeAll(keepingCapacity: true)
+                Tokenizer.tokenize(b, into: &tokens)
                 for t in tokens {
                     key.removeAll(keepingCapacity: true)
                     TokenKey.append(b, t.range, to: &key)
@@ -55,47 +93,82 @@ public struct GazetteerMatcher: Sendable {
                         edges.insert(node, id, nodeCount)
                         node = nodeCount
                         nodeCount += 1
-                        terminals.append([])
                     }
                     if t.kind != .word {
-                        aliasRules.append(.any)
+                        rules.append(CaseRule(kind: .any))
                     } else if alias.exactCase {
-                        aliasRules.append(.exact(Array(b[t.range]), allowAllCaps: t.shape.contains(.capitalized) && !t.shape.contains(.allCaps)))
+                        rules.append(CaseRule(kind: .exact, allowAllCaps: t.shape.contains(.capitalized) && !t.shape.contains(.allCaps),
+                                              offset: Int32(exactBytes.count), length: Int32(t.end - t.start)))
+                        exactBytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[t.range]))
                     } else if t.shape.contains(.capitalized) {
-                        aliasRules.append(.capitalized)
+                        rules.append(CaseRule(kind: .capitalized))
                     } else {
-                        aliasRules.append(.any)
+                        rules.append(CaseRule(kind: .any))
                     }
                 }
             }
-            rules.append(aliasRules)
-            if !tokens.isEmpty { terminals[Int(node)].append(Int32(index)) }
-            aliasActor.append(alias.actor)
+            ruleStart.append(Int32(rules.count))
+            terminalNode.append(tokens.isEmpty ? -1 : node)
+            aliasActor.append(Int32(alias.actor))
+            classes.append(GazetteerClass.mask(of: alias, type: gazetteer.actors[alias.actor].type))
         }
+        // Group the aliases by the node they end at, keeping declaration order within a node.
+        var start = [Int32](repeating: 0, count: Int(nodeCount) + 1)
+        for n in terminalNode where n >= 0 { start[Int(n) + 1] += 1 }
+        for k in 0..<Int(nodeCount) { start[k + 1] += start[k] }
+        var fill = start
+        var terminals = [Int32](repeating: 0, count: Int(start[Int(nodeCount)]))
+        for (a, n) in terminalNode.enumerated() where n >= 0 {
+            terminals[Int(fill[Int(n)])] = Int32(a)
+            fill[Int(n)] += 1
+        }
+        self.lookup = vocabulary.frozen()
+        var roots = [Int32](repeating: -1, count: vocabulary.count)
+        for id in 0..<vocabulary.count { roots[id] = edges.child(0, Int32(id)) ?? -1 }
+        self.rootChild = FrozenBuffer(roots)
+        self.edges = edges.frozen()
+        self.terminalStart = FrozenBuffer(start)
+        self.terminalAliases = FrozenBuffer(terminals)
+        self.aliasActor = FrozenBuffer(aliasActor)
+        self.ruleStart = FrozenBuffer(ruleStart)
+        self.rules = FrozenBuffer(rules)
+        self.exactBytes = FrozenBuffer(exactBytes)
+        self.aliasClasses = FrozenBuffer(classes)
     }
 
     /// The vocabulary id of each token (-1 for a token no alias uses).
     public func tokenIDs(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Int32] {
-        tokens.map { vocabulary.lookup(b, $0.range) }
+        tokens.map { lookup.lookup(b, $0.range) }
     }
 
     /// The longest alias starting at each token, where one matches (case rules applied). On equal length, the
     /// alias declared last wins.
+    /// - Parameter ids: Each token's id in the vocabulary this matcher was built with.
     /// - Complexity: O(tokens × longest alias length).
     public func hits(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], ids: [Int32]) -> [Hit] {
+        tokens.withUnsafeBufferPointer { tp in ids.withUnsafeBufferPointer { ip in hits(b, tp, ids: ip) } }
+    }
+
+    func hits(_ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<Int32>) -> [Hit] {
         var hits: [Hit] = []
-        for start in tokens.indices where ids[start] >= 0 {
+        let terminalStart = self.terminalStart.buffer, terminalAliases = self.terminalAliases.buffer
+        let roots = rootChild.buffer
+        for start in 0..<tokens.count where ids[start] >= 0 && roots[Int(ids[start])] >= 0 {
             var node: Int32 = 0
             var best: Hit? = nil
             var k = start
             while k < tokens.count, ids[k] >= 0 {
-                guard let child = edges.child(node, ids[k]) else { break }
+                let child = node == 0 ? roots[Int(ids[k])] : edges.child(node, ids[k])
+                if child < 0 { break }
                 node = child
                 k += 1
-                let ends = terminals[Int(node)]
-                if !ends.isEmpty {
-                    for alias in ends.reversed() where accepts(Int(alias), b, tokens, from: start) {
-                        best = Hit(start: start, end: k, alias: Int(alias), actor: aliasActor[Int(alias)])
+                var t = Int(terminalStart[Int(node) + 1])
+                let first = Int(terminalStart[Int(node)])
+                while t > first {
+                    t -= 1
+                    let alias = Int(terminalAliases[t])
+                    if accepts(alias, b, tokens, from: start) {
+                        best = Hit(start: start, end: k, alias: alias, actor: Int(aliasActor.buffer[alias]))
                         break
                     }
                 }
@@ -109,24 +182,34 @@ public struct GazetteerMatcher: Sendable {
     public func aliases(matching b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], ids: [Int32], _ start: Int, _ end: Int) -> [Int] {
         var node: Int32 = 0
         for k in start..<end {
-            guard ids[k] >= 0, let child = edges.child(node, ids[k]) else { return [] }
-            node = child
+            guard ids[k] >= 0 else { return [] }
+            node = edges.child(node, ids[k])
+            if node < 0 { return [] }
         }
-        return terminals[Int(node)].reversed().map(Int.init).filter { accepts($0, b, tokens, from: start) }
+        let lo = Int(terminalStart.buffer[Int(node)]), hi = Int(terminalStart.buffer[Int(node) + 1])
+        return tokens.withUnsafeBufferPointer { tp in
+            (lo..<hi).reversed().map { Int(terminalAliases.buffer[$0]) }.filter { accepts($0, b, tp, from: start) }
+        }
     }
 
     @inline(__always)
-    private func accepts(_ alias: Int, _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int) -> Bool {
-        for (offset, rule) in rules[alias].enumerated() {
-            let t = tokens[start + offset]
-            switch rule {
+    private func accepts(_ alias: Int, _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, from start: Int) -> Bool {
+        let lo = Int(ruleStart.buffer[alias]), hi = Int(ruleStart.buffer[alias + 1])
+        let rules = self.rules.buffer
+        for r in lo..<hi {
+            let rule = rules[r]
+            let t = tokens[start + r - lo]
+            switch rule.kind {
             case .any:
                 continue
             case .capitalized:
                 if !t.shape.contains(.capitalized) { return false }
-            case let .exact(bytes, allowAllCaps):
-                if allowAllCaps && t.shape.contains(.allCaps) { continue }
-                if !b[t.range].elementsEqual(bytes) { return false }
+            case .exact:
+                if rule.allowAllCaps && t.shape.contains(.allCaps) { continue }
+                let n = Int(rule.length)
+                guard Int(t.end - t.start) == n else { return false }
+                let exact = exactBytes.buffer
+                for j in 0..<n where b[Int(t.start) + j] != exact[Int(rule.offset) + j] { return false }
             }
         }
         return true

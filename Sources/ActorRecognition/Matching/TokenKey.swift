@@ -27,26 +27,93 @@ enum TokenKey {
         }
     }
 
-    /// FNV-1a hash of the key of `b[range]`, computed without building it.
+    /// The hash of the key of `b[range]`, computed without building it. It equals `hash(key:)` of the key.
+    ///
+    /// ASCII tokens (nearly all) are folded and hashed eight bytes at a time; others are folded into a
+    /// scratch buffer first.
     @inline(__always)
     static func hash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        var i = range.lowerBound
-        while i < range.upperBound {
-            var c = b[i]
-            if c < 0x80 {
-                if UTF8Classes.isASCIIUpper(c) { c |= 0x20 }
-                i += 1
-            } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80,
-                      let folded = foldedPunctuation(b[i + 2]) {
-                c = folded
-                i += 3
+        let n = range.count
+        guard let base = b.baseAddress else { return hashFolded(nil, 0) }
+        let p = base + range.lowerBound
+        var h = seed(n)
+        var i = 0
+        while i < n {
+            let word: UInt64
+            let take = min(8, n - i)
+            if range.lowerBound + i + 8 <= b.count {
+                word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & lowMask(take)
             } else {
-                i += 1
+                var w: UInt64 = 0
+                for j in 0..<take { w |= UInt64(p[i + j]) << UInt64(8 * j) }
+                word = w
             }
-            h = (h ^ UInt64(c)) &* 0x100000001b3
+            if word & 0x8080_8080_8080_8080 != 0 { return hashSlow(b, range) }
+            h = mix(h, lowercased(word))
+            i += 8
         }
-        return h
+        return finish(h)
+    }
+
+    /// The hash of a key (already folded).
+    static func hash(key: [UInt8]) -> UInt64 {
+        key.withUnsafeBufferPointer { hashFolded($0.baseAddress, $0.count) }
+    }
+
+    /// Folds a token with non-ASCII bytes into a scratch buffer and hashes that.
+    private static func hashSlow(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { out in
+            var n = 0
+            var i = range.lowerBound
+            while i < range.upperBound {
+                var c = b[i]
+                if c < 0x80 {
+                    if UTF8Classes.isASCIIUpper(c) { c |= 0x20 }
+                    i += 1
+                } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80, let folded = foldedPunctuation(b[i + 2]) {
+                    c = folded
+                    i += 3
+                } else {
+                    i += 1
+                }
+                out[n] = c
+                n += 1
+            }
+            return hashFolded(out.baseAddress, n)
+        }
+    }
+
+    /// The hash of `n` folded bytes at `p`, in eight-byte little-endian words (the last padded with zeros).
+    private static func hashFolded(_ p: UnsafePointer<UInt8>?, _ n: Int) -> UInt64 {
+        var h = seed(n)
+        var i = 0
+        while i < n {
+            var w: UInt64 = 0
+            for j in 0..<min(8, n - i) { w |= UInt64(p![i + j]) << UInt64(8 * j) }
+            h = mix(h, w)
+            i += 8
+        }
+        return finish(h)
+    }
+
+    @inline(__always) private static func seed(_ n: Int) -> UInt64 { 0x243F_6A88_85A3_08D3 ^ (UInt64(n) &* 0x9E37_79B9_7F4A_7C15) }
+    @inline(__always) private static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 31)
+    }
+    @inline(__always) private static func finish(_ h: UInt64) -> UInt64 {
+        let x = (h ^ (h >> 30)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+    /// The low `bytes` bytes of a word set.
+    @inline(__always) private static func lowMask(_ bytes: Int) -> UInt64 { bytes >= 8 ? ~0 : (UInt64(1) << UInt64(8 * bytes)) &- 1 }
+
+    /// Eight ASCII bytes with `A`–`Z` lower-cased.
+    @inline(__always) static func lowercased(_ w: UInt64) -> UInt64 {
+        let atLeastA = w &+ 0x3F3F_3F3F_3F3F_3F3F   // high bit set where byte >= 0x41
+        let pastZ = w &+ 0x2525_2525_2525_2525      // high bit set where byte >= 0x5B
+        let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
+        return w | (upper >> 2)
     }
 
     @inline(__always)
@@ -59,11 +126,6 @@ enum TokenKey {
         }
     }
 
-    static func hash(key: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for c in key { h = (h ^ UInt64(c)) &* 0x100000001b3 }
-        return h
-    }
 }
 
 /// Interned token keys, looked up straight from text bytes with no allocation.
@@ -104,23 +166,40 @@ struct TokenVocabulary: Sendable {
         }
     }
 
-    /// The id of the token `b[range]`, or -1 when no alias uses it.
+    /// The vocabulary frozen for lookups from many threads.
+    func frozen() -> FrozenVocabulary {
+        FrozenVocabulary(pool: FrozenBuffer(pool), offsets: FrozenBuffer(offsets), hashes: FrozenBuffer(hashes),
+                         slots: FrozenBuffer(slots), mask: mask)
+    }
+}
+
+/// A `TokenVocabulary` that no longer grows, looked up through plain buffers.
+struct FrozenVocabulary: Sendable {
+    fileprivate let pool: FrozenBuffer<UInt8>
+    fileprivate let offsets: FrozenBuffer<Int32>
+    fileprivate let hashes: FrozenBuffer<UInt64>
+    fileprivate let slots: FrozenBuffer<Int32>
+    fileprivate let mask: Int
+
+    var count: Int { hashes.count }
+
+    /// The id of the token `b[range]`, or -1 when the vocabulary does not hold it.
     @inline(__always)
     func lookup(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
         let h = TokenKey.hash(b, range)
+        let slots = self.slots.buffer, hashes = self.hashes.buffer
         var s = Int(truncatingIfNeeded: h) & mask
-        return pool.withUnsafeBufferPointer { p in
-            while true {
-                let id = slots[s]
-                if id < 0 { return -1 }
-                if hashes[Int(id)] == h, keyEquals(p, Int(id), b, range) { return id }
-                s = (s + 1) & mask
-            }
+        while true {
+            let id = slots[s]
+            if id < 0 { return -1 }
+            if hashes[Int(id)] == h, keyEquals(Int(id), b, range) { return id }
+            s = (s + 1) & mask
         }
     }
 
     @inline(__always)
-    private func keyEquals(_ p: UnsafeBufferPointer<UInt8>, _ id: Int, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    private func keyEquals(_ id: Int, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let p = pool.buffer, offsets = self.offsets.buffer
         var k = Int(offsets[id])
         let end = Int(offsets[id + 1])
         var i = range.lowerBound

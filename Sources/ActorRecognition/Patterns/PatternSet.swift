@@ -5,44 +5,25 @@ public struct PatternSet: Sendable {
     public var lists: [String: [String]] = [:]
     var patterns: [Pattern] = []
 
-    // Compiled state (after `compiled(against:)`).
-    var vocabulary = TokenVocabulary()
-    /// Compiled lists, referred to by index from compiled patterns.
-    var listTables: [ListTable] = []
-    /// For each compiled pattern, what its first token can be (to skip hopeless start positions quickly).
-    var firstTokens: [FirstTokens] = []
-    /// The same, inverted: which patterns may start at a token, as bit sets of pattern indices.
+    // Compiled state (after `compiled(against:vocabulary:)`).
+    /// Word ids below this count are the ones the patterns know; the shared vocabulary goes on with the
+    /// gazetteer's words, which patterns treat as unknown.
+    private(set) var wordCount = 0
+    var listTables = PatternLists()
+    /// For each compiled pattern, what its first token can be, inverted: which patterns may start at a token.
     var starts = StartIndex()
     /// Words each pattern needs somewhere in the line.
     var anchors = LineAnchors()
-
-    /// One compiled word list: entries by first word id (longest first), and the one-word entries as a set.
-    struct ListTable: Sendable {
-        var byFirst: [Int32: [ListEntry]] = [:]
-        var singles: Set<Int32> = []
-        /// Dense forms indexed by word id (filled once the vocabulary is final): the entries starting with
-        /// the word, and whether the word alone is an entry.
-        var entriesByID: [[ListEntry]] = []
-        var singleByID: [Bool] = []
-
-        mutating func densify(_ vocabularyCount: Int) {
-            entriesByID = Array(repeating: [], count: vocabularyCount)
-            singleByID = Array(repeating: false, count: vocabularyCount)
-            for (id, entries) in byFirst { entriesByID[Int(id)] = entries }
-            for id in singles { singleByID[Int(id)] = true }
-        }
-    }
-
-    /// A list entry as word ids, with which words must be capitalised in the text (those capitalised in the
-    /// entry: the gazetteer's case rule, so "Forces" does not match "forces" but "spokesman" matches any case).
-    struct ListEntry: Sendable {
-        var ids: [Int32]
-        var capitalized: [Bool]
-        var count: Int { ids.count }
-    }
-    var programs: [PatternProgram] = []
-    /// Canonical names of gazetteer actors (matching key) -> actor, so a pattern hit resolves to a listed actor.
-    var actorsByName: [String: Actor] = [:]
+    /// Every pattern's program, back to back (`codeRanges`), with literal operands indexing `literals`.
+    private var code = FrozenBuffer<PatternProgram.Instruction>([])
+    private var codeRanges: [Range<Int>] = []
+    private var literals = FrozenBuffer<Int32>([])
+    /// Capture labels of each program, whether each captures a gazetteer class, and each name template.
+    private var captureIsGazetteer: [[Bool]] = []
+    private var templates: [NameTemplate?] = []
+    /// Canonical names of gazetteer actors (matching key) -> actor index, so a pattern hit resolves to a
+    /// listed actor.
+    private var actorsByName: [String: Int32] = [:]
 
     public init() {}
 
@@ -59,45 +40,56 @@ public struct PatternSet: Sendable {
         }
     }
 
-    /// Prepares the patterns for matching.
-    func compiled(against gazetteer: Gazetteer) -> PatternSet {
+    /// Prepares the patterns for matching, interning their words into `vocabulary` (the recognizer's, shared
+    /// with the gazetteer matcher so that each token is looked up once).
+    func compiled(against gazetteer: Gazetteer, vocabulary: inout TokenVocabulary) -> PatternSet {
         var c = self
-        c.vocabulary = TokenVocabulary()
-        c.listTables = []
+        c.listTables = PatternLists()
         var listIndex: [String: Int] = [:]
         for name in lists.keys.sorted() {
-            var table = ListTable()
-            for e in expandedList(name) {
-                let (ids, caps) = c.internWithCase(e)
-                guard let f = ids.first else { continue }
-                table.byFirst[f, default: []].append(ListEntry(ids: ids, capitalized: caps))
-                if ids.count == 1 { table.singles.insert(f) }
+            let entries = expandedList(name).map { e -> PatternLists.Entry in
+                let (ids, caps) = PatternSet.internWithCase(e, &vocabulary)
+                return PatternLists.Entry(ids: ids, capitalized: caps)
             }
-            for k in table.byFirst.keys { table.byFirst[k]!.sort { $0.count > $1.count } }
-            listIndex[name] = c.listTables.count
-            c.listTables.append(table)
+            listIndex[name] = c.listTables.add(entries)
         }
-        c.programs = []
-        c.firstTokens = []
+        var code: [PatternProgram.Instruction] = []
+        var literals: [Int32] = []
+        var firstTokens: [FirstTokens] = []
+        c.codeRanges = []
+        c.captureIsGazetteer = []
+        c.templates = []
         for p in patterns {
-            c.programs.append(PatternProgram(p.node, lists: listIndex, vocabulary: &c.vocabulary))
-            c.firstTokens.append(FirstTokens.of(p.node, lists: listIndex, vocabulary: &c.vocabulary).conditions)
+            let program = PatternProgram(p.node, lists: listIndex, vocabulary: &vocabulary)
+            let base = Int32(literals.count)
+            c.codeRanges.append(code.count..<(code.count + program.code.count))
+            code += program.code.map { ins in
+                var ins = ins
+                if ins.op == .literal { ins.a += base }
+                return ins
+            }
+            literals += program.literals
+            c.captureIsGazetteer.append(program.captureIsGazetteer)
+            c.templates.append(p.template.map { NameTemplate($0, labels: program.captureLabels) })
+            firstTokens.append(FirstTokens.of(p.node, lists: listIndex, vocabulary: &vocabulary).conditions)
         }
-        c.starts = StartIndex(c.firstTokens, lists: c.listTables)
-        c.anchors = LineAnchors(patterns.map(\.node), lists: listIndex, tables: c.listTables, vocabulary: &c.vocabulary)
-        // The vocabulary is final: switch every per-word lookup to arrays indexed by word id.
-        let n = c.vocabulary.count
-        for k in c.listTables.indices { c.listTables[k].densify(n) }
-        c.starts.densify(n)
-        c.anchors.densify(n)
+        c.code = FrozenBuffer(code)
+        c.literals = FrozenBuffer(literals)
+        c.starts = StartIndex(firstTokens, lists: c.listTables)
+        c.anchors = LineAnchors(patterns.map(\.node), lists: listIndex, tables: c.listTables, vocabulary: &vocabulary)
+        // The patterns' words are all interned: switch every per-word lookup to arrays indexed by word id.
+        c.wordCount = vocabulary.count
+        c.listTables.freeze(wordCount: c.wordCount)
+        c.starts.freeze(wordCount: c.wordCount)
+        c.anchors.freeze(wordCount: c.wordCount)
         c.actorsByName = [:]
         // Only pattern hits are looked up by name; with no patterns the (large) table is not needed.
         if patterns.isEmpty { return c }
         c.actorsByName.reserveCapacity(gazetteer.actors.count)
-        for actor in gazetteer.actors { c.actorsByName[PatternSet.nameKey(actor.name)] = actor }
+        for (k, actor) in gazetteer.actors.enumerated() { c.actorsByName[PatternSet.nameKey(actor.name)] = Int32(k) }
         for alias in gazetteer.aliases where alias.kind == .name {
             let key = PatternSet.nameKey(alias.text)
-            if c.actorsByName[key] == nil { c.actorsByName[key] = gazetteer.actors[alias.actor] }
+            if c.actorsByName[key] == nil { c.actorsByName[key] = Int32(alias.actor) }
         }
         return c
     }
@@ -110,6 +102,17 @@ public struct PatternSet: Sendable {
         }
     }
 
+    /// `nameKey` of the text of tokens `range`, made from the tokens already found.
+    static func nameKey(_ ctx: MatchContext, _ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        for k in range where ctx.tokens[k].kind == .word || ctx.tokens[k].kind == .number {
+            if !out.isEmpty { out.append(0x20) }
+            TokenKey.append(ctx.b, ctx.tokens[k].range, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The matching key of a name: its words and numbers, case folded, joined by spaces.
     static func nameKey(_ s: String) -> String {
         let bytes = Array(s.utf8)
         var out: [UInt8] = []
@@ -122,121 +125,111 @@ public struct PatternSet: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    mutating func internWithCase(_ text: String) -> ([Int32], [Bool]) {
-        let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
-        return (intern(text), tokens.map { $0.kind == .word && $0.shape.contains(.capitalized) })
-    }
-
-    mutating func intern(_ text: String) -> [Int32] {
+    static func internWithCase(_ text: String, _ vocabulary: inout TokenVocabulary) -> ([Int32], [Bool]) {
         let bytes = Array(text.utf8)
         var ids: [Int32] = []
+        var caps: [Bool] = []
+        var key: [UInt8] = []
         bytes.withUnsafeBufferPointer { b in
             for t in Tokenizer.tokenize(bytes) {
-                var key: [UInt8] = []
+                key.removeAll(keepingCapacity: true)
                 TokenKey.append(b, t.range, to: &key)
                 ids.append(vocabulary.intern(key))
+                caps.append(t.kind == .word && t.shape.contains(.capitalized))
             }
         }
-        return ids
+        return (ids, caps)
     }
 
-    /// Adds a candidate for the longest match of each pattern at each token.
-    func candidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], hits: [GazetteerMatcher.Hit],
-                    matcher: GazetteerMatcher, into out: inout [Candidate]) {
-        guard !patterns.isEmpty, !tokens.isEmpty else { return }
-        var hitAt = [Int32](repeating: -1, count: tokens.count)
-        var hitClasses = [UInt8](repeating: 0, count: hits.count)
-        let gazetteer = matcher.gazetteer
-        for (k, h) in hits.enumerated() {
-            hitAt[h.start] = Int32(k)
-            hitClasses[k] = GazetteerClass.mask(of: gazetteer.aliases[h.alias], type: gazetteer.actors[gazetteer.aliases[h.alias].actor].type)
-        }
-        let ids = tokens.map { vocabulary.lookup(b, $0.range) }
-        // The end of each token's line: no match crosses a line break.
-        var lineEnd = [Int](repeating: tokens.count, count: tokens.count)
-        var next = tokens.count
-        for k in stride(from: tokens.count - 1, through: 0, by: -1) {
-            lineEnd[k] = next
-            if tokens[k].shape.contains(.lineStart) { next = k }
-        }
-        tokens.withUnsafeBufferPointer { tp in
-        ids.withUnsafeBufferPointer { ip in
-        hits.withUnsafeBufferPointer { hp in
-        hitAt.withUnsafeBufferPointer { ap in
-        hitClasses.withUnsafeBufferPointer { cp in
-        listTables.withUnsafeBufferPointer { lp in
-            let context = MatchContext(b: b, tokens: tp, ids: ip, hits: hp, hitAt: ap, hitClasses: cp, lists: lp)
-            matchAll(context, lineEnd, gazetteer, into: &out)
-        }}}}}}
-    }
-
-    private func matchAll(_ context: MatchContext, _ lineEnd: [Int], _ gazetteer: Gazetteer, into out: inout [Candidate]) {
+    /// Adds a candidate for the longest match of each pattern at each token. Candidates are not named yet
+    /// (`name(_:_:_:)` names the ones that survive overlap resolution).
+    /// - Parameter lineEnd: For each token, the index of the first token of the next line: no match crosses a
+    ///   line break.
+    func candidates(_ context: MatchContext, lineEnd: UnsafeBufferPointer<Int32>, into out: inout [Candidate]) {
         let tokens = context.tokens
-        var scratch = PatternScratch()
-        var mask = [UInt64](repeating: 0, count: starts.words)
+        guard !patterns.isEmpty, !tokens.isEmpty else { return }
+        let scratch = PatternScratch()
+        let words = starts.words
+        let mask = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         // Patterns whose anchors the current line lacks are off for the whole line.
-        var allowed = [UInt64](repeating: 0, count: starts.words)
+        let allowed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        defer { mask.deallocate(); allowed.deallocate() }
+        let code = self.code.buffer, literals = self.literals.buffer
+        let needed = anchors.needed
         var lineStop = 0
         for start in 0..<tokens.count {
             if start >= lineStop {
-                lineStop = lineEnd[start]
+                lineStop = Int(lineEnd[start])
                 let have = anchors.satisfiedGroups(context, start..<lineStop)
-                for w in allowed.indices { allowed[w] = 0 }
-                for p in patterns.indices where anchors.needed[p] & have == anchors.needed[p] {
+                for w in 0..<words { allowed[w] = 0 }
+                for p in 0..<needed.count where needed[p] & have == needed[p] {
                     allowed[p / 64] |= UInt64(1) << UInt64(p % 64)
                 }
             }
-            starts.patterns(at: start, context, into: &mask)
-            for w in 0..<mask.count {
+            starts.patterns(at: start, context, into: mask)
+            for w in 0..<words {
                 var bits = mask[w] & allowed[w]
                 while bits != 0 {
                     let p = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
-                    let found = programs[p].code.withUnsafeBufferPointer { code in
-                        programs[p].literals.withUnsafeBufferPointer { literals in
-                            context.run(code, literals: literals, start: start, limit: lineEnd[start], scratch: &scratch)
-                        }
-                    }
-                    guard let (end, slots) = found, end > start else { continue }
+                    let program = UnsafeBufferPointer(rebasing: code[codeRanges[p]])
+                    guard let (end, slots) = context.run(program, literals: literals, start: start, limit: lineStop, scratch: scratch),
+                          end > start else { continue }
                     let lo = slots[0] >= 0 ? Int(slots[0]) : start
                     let hi = slots[1] >= 0 ? Int(slots[1]) : end
-                    if hi > lo, let c = candidate(patterns[p], programs[p], lo, hi, slots, context, gazetteer) {
-                        out.append(c)
-                    }
+                    guard hi > lo, hasName(p, slots) else { continue }
+                    out.append(Candidate(start: lo, end: hi, type: patterns[p].type, priority: 1, actor: -1,
+                                         pattern: Int32(p), slots: slots))
                 }
             }
         }
     }
 
-    func candidate(_ pattern: Pattern, _ program: PatternProgram, _ lo: Int, _ hi: Int, _ slots: Slots, _ ctx: MatchContext,
-                   _ gazetteer: Gazetteer) -> Candidate? {
+    /// Whether a match of pattern `p` with `slots` gives a name that is not empty.
+    private func hasName(_ p: Int, _ slots: Slots) -> Bool {
+        guard let template = templates[p], !template.hasText else { return true }
+        for k in template.captures where slots[2 + 2 * k] >= 0 && slots[3 + 2 * k] > slots[2 + 2 * k] { return true }
+        return false
+    }
+
+    /// Names a pattern candidate that survived: its canonical name from the template or the matched text, and
+    /// the gazetteer actor of that name when there is one of the pattern's type.
+    func name(_ c: inout Candidate, _ context: MatchContext, _ gazetteer: Gazetteer, _ text: inout CandidateText) {
+        let p = Int(c.pattern)
         var name: String
-        if let template = pattern.template {
+        if let template = templates[p] {
             name = ""
-            var rest = Substring(template)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                name += rest[..<open]
-                let label = String(rest[rest.index(after: open)..<close])
-                if let k = program.captureLabels.firstIndex(of: label), slots[2 + 2 * k] >= 0, slots[3 + 2 * k] >= 0 {
-                    let range = Int(slots[2 + 2 * k])..<Int(slots[3 + 2 * k])
-                    if program.captureIsGazetteer[k], ctx.hitAt[range.lowerBound] >= 0 {
-                        name += gazetteer.actors[ctx.hits[Int(ctx.hitAt[range.lowerBound])].actor].name
+            for part in template.parts {
+                switch part {
+                case .text(let s): name += s
+                case .capture(let k):
+                    guard c.slots[2 + 2 * k] >= 0, c.slots[3 + 2 * k] >= 0 else { continue }
+                    let range = Int(c.slots[2 + 2 * k])..<Int(c.slots[3 + 2 * k])
+                    if captureIsGazetteer[p][k], !range.isEmpty, context.hitAt[range.lowerBound] >= 0 {
+                        name += gazetteer.actors[context.hits[Int(context.hitAt[range.lowerBound])].actor].name
                     } else {
-                        name += ctx.text(range)
+                        name += PatternSet.text(context, range)
                     }
                 }
-                rest = rest[rest.index(after: close)...]
             }
-            name += rest
         } else {
-            name = ctx.text(lo..<hi)
+            name = PatternSet.text(context, c.start..<c.end)
         }
         name = PatternSet.collapseSpaces(name)
-        if name.isEmpty { return nil }
-        let actor = actorsByName[PatternSet.nameKey(name)].flatMap { $0.type == pattern.type ? $0 : nil }
-        return Candidate(start: lo, end: hi, type: pattern.type, actor: actor, canonicalName: actor?.name ?? name,
-                         reason: "pattern \(pattern.name) (\(pattern.origin))", priority: 1)
+        let key = templates[p] == nil ? PatternSet.nameKey(context, c.start..<c.end) : PatternSet.nameKey(name)
+        if let k = actorsByName[key], gazetteer.actors[Int(k)].type == c.type {
+            c.actor = k
+        } else {
+            c.name = text.addName(name)
+        }
+        let pattern = patterns[p]
+        c.reason = text.addReason { "pattern \(pattern.name) (\(pattern.origin))" }
+    }
+
+    static func text(_ ctx: MatchContext, _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        let lo = Int(ctx.tokens[r.lowerBound].start), hi = Int(ctx.tokens[r.upperBound - 1].end)
+        return String(decoding: UnsafeBufferPointer(rebasing: ctx.b[lo..<hi]), as: UTF8.self)
     }
 
     static func collapseSpaces(_ s: String) -> String {
@@ -244,3 +237,36 @@ public struct PatternSet: Sendable {
     }
 }
 
+/// A pattern's `name:` template cut into literal text and captures.
+struct NameTemplate: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        /// The capture with this index in the program's labels.
+        case capture(Int)
+    }
+
+    var parts: [Part] = []
+    /// The captures the template uses.
+    var captures: [Int] = []
+    /// Whether the literal text has more than white space (then no name it makes is empty).
+    var hasText = false
+
+    init(_ template: String, labels: [String]) {
+        var rest = Substring(template)
+        func literal(_ s: Substring) {
+            guard !s.isEmpty else { return }
+            parts.append(.text(String(s)))
+            if s.contains(where: { $0 != " " && $0 != "\n" && $0 != "\r" && $0 != "\t" }) { hasText = true }
+        }
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            literal(rest[..<open])
+            let label = String(rest[rest.index(after: open)..<close])
+            if let k = labels.firstIndex(of: label) {
+                parts.append(.capture(k))
+                captures.append(k)
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        literal(rest)
+    }
+}

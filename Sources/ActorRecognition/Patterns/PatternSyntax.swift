@@ -49,3 +49,50 @@ struct Pattern: Sendable {
     /// `FILE:LINE` of the definition.
     var origin: String
 }
+
+extension WordShape {
+    var bit: UInt8 {
+        switch self {
+        case .Cap: return 1
+        case .Upper: return 2
+        case .Initial: return 4
+        case .Word: return 8
+        case .Lower: return 16
+        case .Number: return 32
+        }
+    }
+}
+
+extension GazetteerClass {
+    /// The capture label of an unlabelled class element.
+    var label: String {
+        switch self {
+        case .country: return "$country"
+        case .demonym: return "$demonym"
+        case .capital: return "$capital"
+        case .person: return "$person"
+        case .organization: return "$organization"
+        }
+    }
+
+    var bit: UInt8 {
+        switch self {
+        case .country: return 1
+        case .demonym: return 2
+        case .capital: return 4
+        case .person: return 8
+        case .organization: return 16
+        }
+    }
+
+    /// The classes an alias of an actor of `type` belongs to.
+    static func mask(of alias: Gazetteer.Alias, type: ActorType) -> UInt8 {
+        var m: UInt8 = 0
+        if type == .country && alias.kind == .name { m |= GazetteerClass.country.bit }
+        if alias.kind == .demonym { m |= GazetteerClass.demonym.bit }
+        if alias.kind == .capital { m |= GazetteerClass.capital.bit }
+        if type == .person { m |= GazetteerClass.person.bit }
+        if type == .organization { m |= GazetteerClass.organization.bit }
+        return m
+    }
+}

@@ -3,8 +3,8 @@
 enum Coreference {
     static let maxPartTokens = 3
 
-    static func link(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], ids: [Int32],
-                     matcher: GazetteerMatcher) -> [Candidate] {
+    static func link(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                     _ gazetteer: Gazetteer, _ text: inout CandidateText) -> [Candidate] {
         func key(_ range: Range<Int>) -> String {
             var out: [UInt8] = []
             for k in range {
@@ -18,7 +18,7 @@ enum Coreference {
         var actorOf: [String: Candidate] = [:]
         var fullNames = Set<String>()
         for c in chosen where c.type == .person && c.length >= 2 {
-            let id = c.actor?.id ?? Actor.derivedID(type: .person, name: c.canonicalName)
+            let id = text.actorID(c, gazetteer)
             actorOf[id] = c
             fullNames.insert(key(c.start..<c.end))
             var s = c.end - 1
@@ -32,18 +32,19 @@ enum Coreference {
         var result: [Candidate] = []
         // Relink single-name people already found (a pattern hit on "Mr. Atmar").
         for var c in chosen {
-            if c.type == .person, c.actor == nil, let ids = owners[key(c.start..<c.end)], ids.count == 1,
+            if c.type == .person, c.actor < 0, let ids = owners[key(c.start..<c.end)], ids.count == 1,
                let full = actorOf[ids.first!], !fullNames.contains(key(c.start..<c.end)) {
                 c.actor = full.actor
-                c.canonicalName = full.canonicalName
-                c.reason += "; linked to \(full.canonicalName) named in the document"
+                c.name = full.name
+                let before = text.reason(c.reason), name = text.canonicalName(full, gazetteer)
+                c.reason = text.addReason { "\(before); linked to \(name) named in the document" }
             }
             result.append(c)
         }
         // A one-word name found by a pattern ("President Clinton") also names later bare mentions.
         for c in result where c.type == .person && c.length == 1 {
             let k = key(c.start..<c.end)
-            let id = c.actor?.id ?? Actor.derivedID(type: .person, name: c.canonicalName)
+            let id = text.actorID(c, gazetteer)
             if owners[k] == nil { owners[k] = [id]; actorOf[id] = c }
         }
         if owners.isEmpty { return chosen }
@@ -75,9 +76,12 @@ enum Coreference {
                 if k + len < tokens.count, !taken[k + len], tokens[k + len].isWord,
                    tokens[k + len].shape.contains(.capitalized), !tokens[k + len].shape.contains(.lineStart) { continue }
                 guard let ids = owners[key(range)], ids.count == 1, let full = actorOf[ids.first!] else { continue }
-                result.append(Candidate(start: k, end: k + len, type: .person, actor: full.actor,
-                                        canonicalName: full.canonicalName,
-                                        reason: "partial name of \(full.canonicalName) named in the document", priority: 1))
+                let name = text.canonicalName(full, gazetteer)
+                var partial = full.relocated(k, k + len, reason: text.addReason { "partial name of \(name) named in the document" })
+                partial.priority = 1
+                partial.pattern = -1
+                partial.alias = -1
+                result.append(partial)
                 for j in range { taken[j] = true }
                 k += len
                 linked = true

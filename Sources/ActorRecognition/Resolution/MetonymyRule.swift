@@ -4,14 +4,14 @@
 /// A capital is a mention when a verb of saying or doing follows it, or when it is a possessor of something
 /// other than a place noun; it is never one after a place preposition or in a dateline.
 enum MetonymyRule {
-    static let placeWords: Set<String> = [
+    static let placeWords: [String] = [
         "in", "to", "from", "at", "into", "near", "for", "via", "outside", "around", "across", "toward", "towards",
         "through", "between", "within", "inside", "visit", "visited", "visiting", "left", "reached", "arrived",
         "landed", "flew", "fled", "capital", "city", "of", "over", "above", "below", "entered", "leave", "leaving",
         "outskirts", "north", "south", "east", "west", "downtown", "central", "return", "returned", "on",
         "until", "till", "airport", "base",
     ]
-    static let verbs: Set<String> = [
+    static let verbs: [String] = [
         "says", "said", "say", "credits", "credited", "signed", "signs", "sign", "has", "have", "had", "will",
         "would", "wants", "wanted", "warned", "warns", "accused", "accuses", "insisted", "insists", "announced",
         "announces", "rejected", "rejects", "welcomed", "welcomes", "demanded", "demands", "urged", "urges",
@@ -24,50 +24,45 @@ enum MetonymyRule {
         "insisted", "argued", "argues", "decided", "decides", "offered", "offers", "promised", "promises",
         "helped", "helps", "facilitated", "hosted", "hosts", "mediated", "negotiated", "struck", "reached",
     ]
-    static let objectVerbs: Set<String> = [
+    static let objectVerbs: [String] = [
         "credits", "credited", "thanked", "thanks", "accused", "accuses", "blamed", "blames", "urged", "urges",
         "warned", "warns", "criticized", "criticised", "praised", "praises", "pressed", "pressured", "asked",
         "told", "joined", "backed", "supported", "condemned", "sanctioned", "lobbied", "persuaded",
     ]
-    static let placeNouns: Set<String> = [
+    static let placeNouns: [String] = [
         "airport", "streets", "street", "residents", "outskirts", "center", "centre", "suburbs", "mayor",
         "population", "citizens", "skies", "people", "districts", "neighborhoods", "neighbourhoods", "hotels",
         "hospitals", "university", "markets", "embassy", "weather", "governor", "police",
     ]
 
     /// Whether the capital at tokens `start..<end` acts as its government.
-    static func isMetonymic(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], start: Int, end: Int) -> Bool {
-        func word(_ k: Int) -> String? {
-            guard k >= 0, k < tokens.count else { return nil }
-            var key: [UInt8] = []
-            TokenKey.append(b, tokens[k].range, to: &key)
-            return String(decoding: key, as: UTF8.self)
-        }
-        func isQuote(_ k: Int) -> Bool {
-            guard let w = word(k) else { return false }
-            return w == "\"" || w == "'"
-        }
+    /// - Parameters:
+    ///   - ids: The vocabulary id of each token (-1 for words no list has).
+    ///   - words: The rule words' flags by id.
+    static func isMetonymic(_ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>, _ words: ResolutionWords,
+                            start: Int, end: Int) -> Bool {
+        func flags(_ k: Int) -> ResolutionWords.Flags { k >= 0 && k < tokens.count ? words.flags(ids[k]) : [] }
         // A dateline: ALL CAPS at the start of a line, followed by a dash or a comma.
         let first = tokens[start]
         if first.shape.contains(.allCaps), first.shape.contains(.lineStart) || start == 0 {
             return false
         }
         var before = start - 1
-        while before >= 0, isQuote(before) { before -= 1 }
-        if let w = word(before), placeWords.contains(w) { return false }
-        if before >= 0, tokens[before].kind == .punctuation, word(before) == "," {
+        while before >= 0, flags(before).contains(.quote) { before -= 1 }
+        if flags(before).contains(.place) { return false }
+        if before >= 0, tokens[before].kind == .punctuation, flags(before).contains(.comma) {
             return false  // "the Qatari capital, Doha"
         }
         // The object of a verb of dealing: "Washington credits Islamabad", "thanked Doha".
-        if let w = word(before), objectVerbs.contains(w) { return true }
+        if flags(before).contains(.objectVerb) { return true }
         var after = end
-        while after < tokens.count, isQuote(after) { after += 1 }
+        while after < tokens.count, flags(after).contains(.quote) { after += 1 }
         guard after < tokens.count else { return false }
         if tokens[after].kind == .possessive {
-            if let next = word(after + 1), placeNouns.contains(next) { return false }
+            if flags(after + 1).contains(.placeNoun) { return false }
             return true
         }
-        if let w = word(after), tokens[after].kind == .word, verbs.contains(w) {
+        if tokens[after].kind == .word, flags(after).contains(.verb) {
             return true
         }
         return false

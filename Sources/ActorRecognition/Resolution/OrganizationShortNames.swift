@@ -7,14 +7,15 @@
 ///   name without the suffix elsewhere in the document ("Cofinec", "Magna").
 enum OrganizationShortNames {
     /// Legal and corporate suffixes that a short name drops.
-    static let suffixes: Set<[UInt8]> = Set(["Inc", "Corp", "Co", "Ltd", "SA", "SpA", "AG", "NV", "Plc", "PLC", "plc", "GmbH",
-                                             "Group", "Holdings", "Corporation", "Company", "International", "Bhd", "AB",
-                                             "ASA", "BV", "Cos", "LLC", "Limited", "Incorporated"].map { Array($0.utf8) })
+    static let suffixes = ByteStringSet(["Inc", "Corp", "Co", "Ltd", "SA", "SpA", "AG", "NV", "Plc", "PLC", "plc", "GmbH",
+                                         "Group", "Holdings", "Corporation", "Company", "International", "Bhd", "AB",
+                                         "ASA", "BV", "Cos", "LLC", "Limited", "Incorporated"])
     /// Lower-case words allowed inside an organization's name.
-    static let connectors: Set<[UInt8]> = Set(["of", "for", "the", "and", "in", "on", "de", "des", "du", "la", "le", "el", "al", "del", "di", "y", "et", "für", "und"].map { Array($0.utf8) })
+    static let connectors = ByteStringSet(["of", "for", "the", "and", "in", "on", "de", "des", "du", "la", "le", "el", "al", "del", "di", "y", "et", "für", "und"])
 
-    static func expandAcronymPhrases(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Candidate] {
-        func text(_ k: Int) -> [UInt8] { Array(b[tokens[k].range]) }
+    static func expandAcronymPhrases(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                                     _ text: inout CandidateText) -> [Candidate] {
+        func isByte(_ k: Int, _ c: UInt8) -> Bool { tokens[k].end - tokens[k].start == 1 && b[Int(tokens[k].start)] == c }
         var result = chosen
         var owner = [Int](repeating: -1, count: tokens.count)
         for (i, c) in chosen.enumerated() { for k in c.start..<c.end { owner[k] = i } }
@@ -22,19 +23,19 @@ enum OrganizationShortNames {
         var k = 1
         while k + 2 < tokens.count {
             defer { k += 1 }
-            guard text(k) == [UInt8(ascii: "(")], text(k + 2) == [UInt8(ascii: ")")], owner[k + 1] < 0 || chosen[owner[k + 1]].type != .country,
+            guard isByte(k, UInt8(ascii: "(")), isByte(k + 2, UInt8(ascii: ")")), owner[k + 1] < 0 || chosen[owner[k + 1]].type != .country,
                   tokens[k + 1].kind == .word, tokens[k + 1].shape.contains(.allCaps), (2...8).contains(tokens[k + 1].range.count) else { continue }
             // Already defined by a candidate right before the bracket: AcronymDefinitions handles it.
             if owner[k - 1] >= 0, chosen[owner[k - 1]].type != .country { continue }
-            let acronym = text(k + 1).filter { UTF8Classes.isASCIIUpper($0) }
+            let acronym = b[tokens[k + 1].range].filter { UTF8Classes.isASCIIUpper($0) }
             // Walk back over the capitalised phrase.
             var s = k
             while s > 0 {
                 let t = tokens[s - 1]
                 if t.shape.contains(.lineStart) && s - 1 < k - 1 { if t.kind == .word && t.shape.contains(.capitalized) { s -= 1 }; break }
                 if t.kind == .word && t.shape.contains(.capitalized) { s -= 1; continue }
-                if t.kind == .word && connectors.contains(text(s - 1)) { s -= 1; continue }
-                if text(s - 1) == [UInt8(ascii: "&")] || text(s - 1) == [UInt8(ascii: "-")] { s -= 1; continue }
+                if t.kind == .word && connectors.contains(b, t.range) { s -= 1; continue }
+                if isByte(s - 1, UInt8(ascii: "&")) || isByte(s - 1, UInt8(ascii: "-")) { s -= 1; continue }
                 break
             }
             // Choose the latest start whose capitalised initials spell the acronym (first letters equal).
@@ -57,8 +58,8 @@ enum OrganizationShortNames {
             removed.formUnion(inside)
             let loB = Int(tokens[lo].start), hiB = Int(tokens[k - 1].end)
             let name = String(decoding: UnsafeBufferPointer(rebasing: b[loB..<hiB]), as: UTF8.self)
-            result.append(Candidate(start: lo, end: k, type: .organization, actor: nil, canonicalName: name,
-                                    reason: "name spelled out before its acronym (\(String(decoding: acronym, as: UTF8.self)))", priority: 1))
+            result.append(Candidate(start: lo, end: k, type: .organization, priority: 1, actor: -1, name: text.addName(name),
+                                    reason: text.addReason { "name spelled out before its acronym (\(String(decoding: acronym, as: UTF8.self)))" }))
             for j in lo..<k { owner[j] = chosen.count + 1_000_000 }
         }
         if removed.isEmpty && result.count == chosen.count { return chosen }
@@ -67,18 +68,20 @@ enum OrganizationShortNames {
         return result
     }
 
-    static func linkShortNames(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Candidate] {
-        func text(_ k: Int) -> [UInt8] { Array(b[tokens[k].range]) }
+    static func linkShortNames(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                               _ gazetteer: Gazetteer, _ text: inout CandidateText) -> [Candidate] {
+        func word(_ k: Int) -> [UInt8] { Array(b[tokens[k].range]) }
+        func isSuffix(_ k: Int) -> Bool { suffixes.contains(b, tokens[k].range) }
         // Short forms: the words before a legal suffix, one or two capitalised words.
         var short: [[[UInt8]]: Candidate] = [:]
         for c in chosen where c.type == .organization && c.length >= 2 {
             var end = c.end
-            if text(end - 1) == [UInt8(ascii: ".")] { end -= 1 }
-            guard end - c.start >= 2, suffixes.contains(text(end - 1)) else { continue }
+            if tokens[end - 1].end - tokens[end - 1].start == 1, b[Int(tokens[end - 1].start)] == UInt8(ascii: ".") { end -= 1 }
+            guard end - c.start >= 2, isSuffix(end - 1) else { continue }
             var stem = end - 1
-            while stem > c.start + 1, suffixes.contains(text(stem - 1)) { stem -= 1 }
+            while stem > c.start + 1, isSuffix(stem - 1) { stem -= 1 }
             guard stem - c.start <= 2, (c.start..<stem).allSatisfy({ tokens[$0].kind == .word && tokens[$0].shape.contains(.capitalized) }) else { continue }
-            let words = (c.start..<stem).map(text)
+            let words = (c.start..<stem).map(word)
             if short[words] == nil { short[words] = c }
         }
         guard !short.isEmpty else { return chosen }
@@ -91,15 +94,12 @@ enum OrganizationShortNames {
             guard !taken[k], tokens[k].kind == .word, tokens[k].shape.contains(.capitalized) else { continue }
             for len in [2, 1] where k + len <= tokens.count {
                 let range = k..<(k + len)
-                guard !range.contains(where: { taken[$0] }), let full = short[range.map(text)] else { continue }
+                guard !range.contains(where: { taken[$0] }), let full = short[range.map(word)] else { continue }
                 // Not the start of a longer capitalised name.
                 if k + len < tokens.count, tokens[k + len].kind == .word, tokens[k + len].shape.contains(.capitalized),
                    !tokens[k + len].shape.contains(.lineStart) { continue }
-                var c = full
-                c.start = k
-                c.end = k + len
-                c.reason = "short name of \(full.canonicalName) named in the document"
-                result.append(c)
+                let name = text.canonicalName(full, gazetteer)
+                result.append(full.relocated(k, k + len, reason: text.addReason { "short name of \(name) named in the document" }))
                 for j in range { taken[j] = true }
                 break
             }

@@ -5,63 +5,123 @@
 public struct Recognizer: Sendable {
     public let matcher: GazetteerMatcher
     public let patterns: PatternSet
+    let words: ResolutionWords
+    /// Whether mentions carry the reason they were found (`extract --explain`); without it no reason string is
+    /// built, which spares a string per candidate.
+    public let explains: Bool
 
-    public init(gazetteer: Gazetteer, patterns: PatternSet = PatternSet()) {
-        self.matcher = GazetteerMatcher(gazetteer)
-        self.patterns = patterns.compiled(against: gazetteer)
+    public init(gazetteer: Gazetteer, patterns: PatternSet = PatternSet(), explains: Bool = false) {
+        // One vocabulary for every word list: the resolution rules' words first, then the patterns', then the
+        // gazetteer's, so each token is looked up once and the rules' and patterns' tables stay small.
+        var vocabulary = TokenVocabulary()
+        self.words = ResolutionWords(vocabulary: &vocabulary)
+        self.patterns = patterns.compiled(against: gazetteer, vocabulary: &vocabulary)
+        self.matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary)
+        self.explains = explains
     }
 
     public var gazetteer: Gazetteer { matcher.gazetteer }
 
     /// Recognizes the actors of one document.
     public func recognize(_ document: Document) -> RecognizedDocument {
-        let bytes = document.text.bytes
-        return bytes.withUnsafeBufferPointer { b in
+        document.text.bytes.withUnsafeBufferPointer { b in
             var tokens: [Token] = []
             tokens.reserveCapacity(b.count / 5)
             Tokenizer.tokenize(b, into: &tokens)
             let sentences = SentenceSplitter.sentences(b)
-            let paragraphs = Recognizer.paragraphs(b, sentences)
-            let ids = matcher.tokenIDs(b, tokens)
-            let hits = matcher.hits(b, tokens, ids: ids)
-            var candidates = gazetteerCandidates(b, tokens, hits)
-            patterns.candidates(b, tokens, hits: hits, matcher: matcher, into: &candidates)
-            var chosen = Recognizer.resolveOverlaps(candidates, tokenCount: tokens.count)
-            chosen = Coreference.link(chosen, b, tokens, ids: ids, matcher: matcher)
-            chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens)
-            chosen = AcronymDefinitions.apply(chosen, b, tokens)
-            Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
-            chosen = OrganizationShortNames.linkShortNames(chosen, b, tokens)
-            return makeDocument(document, b, tokens, sentences, paragraphs, chosen)
+            return tokens.withUnsafeBufferPointer { tp in recognize(document, b, tp, sentences) }
         }
     }
 
-    func gazetteerCandidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hits: [GazetteerMatcher.Hit]) -> [Candidate] {
+    private func recognize(_ document: Document, _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                           _ sentences: [Range<Int>]) -> RecognizedDocument {
+        let n = tokens.count
+        let lookup = matcher.lookup
+        var ids = [Int32](repeating: -1, count: n)
+        for k in 0..<n { ids[k] = lookup.lookup(b, tokens[k].range) }
+        var text = CandidateText(explains: explains)
+        var chosen: [Candidate] = []
+        ids.withUnsafeBufferPointer { ip in
+            let hits = matcher.hits(b, tokens, ids: ip)
+            var candidates = gazetteerCandidates(tokens, ip, hits)
+            // What the patterns see: their own words only, each token's shape, the gazetteer hits by start.
+            let wordCount = Int32(patterns.wordCount)
+            var patternIDs = [Int32](repeating: -1, count: n)
+            var shapes = [UInt8](repeating: 0, count: n)
+            var hitAt = [Int32](repeating: -1, count: n)
+            var hitClasses = [UInt8](repeating: 0, count: hits.count)
+            var lineEnd = [Int32](repeating: Int32(n), count: n)
+            for k in 0..<n {
+                if ids[k] < wordCount { patternIDs[k] = ids[k] }
+                shapes[k] = MatchContext.shapeBits(tokens[k])
+            }
+            for (k, h) in hits.enumerated() {
+                hitAt[h.start] = Int32(k)
+                hitClasses[k] = matcher.aliasClasses.buffer[h.alias]
+            }
+            var next = Int32(n)
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                lineEnd[k] = next
+                if tokens[k].shape.contains(.lineStart) { next = Int32(k) }
+            }
+            patternIDs.withUnsafeBufferPointer { pp in
+            shapes.withUnsafeBufferPointer { sp in
+            hits.withUnsafeBufferPointer { hp in
+            hitAt.withUnsafeBufferPointer { ap in
+            hitClasses.withUnsafeBufferPointer { cp in
+            lineEnd.withUnsafeBufferPointer { lp in
+                let context = MatchContext(b: b, tokens: tokens, ids: pp, shapes: sp, hits: hp, hitAt: ap, hitClasses: cp,
+                                           lists: patterns.listTables.view)
+                patterns.candidates(context, lineEnd: lp, into: &candidates)
+                chosen = Recognizer.resolveOverlaps(candidates, tokenCount: n)
+                // Only the survivors are named and explained.
+                for k in chosen.indices {
+                    if chosen[k].pattern >= 0 {
+                        patterns.name(&chosen[k], context, gazetteer, &text)
+                    } else if chosen[k].alias >= 0, explains {
+                        let alias = gazetteer.aliases[Int(chosen[k].alias)]
+                        chosen[k].reason = text.addReason { "gazetteer \(alias.kind.rawValue) '\(alias.text)' (\(alias.origin))" }
+                    }
+                }
+            }}}}}}
+        }
+        chosen = Coreference.link(chosen, b, tokens, gazetteer, &text)
+        chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens, &text)
+        chosen = AcronymDefinitions.apply(chosen, b, tokens, gazetteer, &text)
+        Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
+        chosen = OrganizationShortNames.linkShortNames(chosen, b, tokens, gazetteer, &text)
+        return makeDocument(document, b, tokens, sentences, chosen, &text)
+    }
+
+    /// A candidate for each gazetteer hit; a capital only where it stands for its government.
+    func gazetteerCandidates(_ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
+                             _ hits: [GazetteerMatcher.Hit]) -> [Candidate] {
         var out: [Candidate] = []
+        out.reserveCapacity(hits.count)
         for hit in hits {
             let alias = matcher.gazetteer.aliases[hit.alias]
-            if alias.kind == .capital, !MetonymyRule.isMetonymic(b, tokens, start: hit.start, end: hit.end) { continue }
-            let actor = matcher.gazetteer.actors[alias.actor]
-            out.append(Candidate(start: hit.start, end: hit.end, type: actor.type, actor: actor, canonicalName: actor.name,
-                                 reason: "gazetteer \(alias.kind.rawValue) '\(alias.text)' (\(alias.origin))", priority: 2))
+            if alias.kind == .capital, !MetonymyRule.isMetonymic(tokens, ids, words, start: hit.start, end: hit.end) { continue }
+            out.append(Candidate(start: hit.start, end: hit.end, type: matcher.gazetteer.actors[hit.actor].type, priority: 2,
+                                 actor: Int32(hit.actor), alias: Int32(hit.alias)))
         }
         return out
     }
 
     /// Company suffixes written with a period ("Corp.", "Inc.") whose period belongs to the name.
-    static let abbreviatedSuffixes: Set<[UInt8]> = Set(["Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Mfg", "Intl"].map { Array($0.utf8) })
+    static let abbreviatedSuffixes = ByteStringSet(["Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Mfg", "Intl"])
 
     /// "Banc One Corp., and" -> the period is part of the name; "… Lear Corp." at the end of a sentence -> it is
     /// the sentence's.
-    static func attachAbbreviationPeriods(_ chosen: inout [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token],
-                                          _ sentences: [Range<Int>]) {
+    static func attachAbbreviationPeriods(_ chosen: inout [Candidate], _ b: UnsafeBufferPointer<UInt8>,
+                                          _ tokens: UnsafeBufferPointer<Token>, _ sentences: [Range<Int>]) {
         guard !chosen.isEmpty else { return }
-        let sentenceEnds = Set(sentences.map(\.upperBound))
+        var sentenceEnds: Set<Int>? = nil
         for k in chosen.indices where chosen[k].type == .organization {
             let last = chosen[k].end - 1, dot = chosen[k].end
             guard dot < tokens.count, tokens[dot].kind == .punctuation, b[Int(tokens[dot].start)] == UInt8(ascii: "."),
-                  tokens[dot].start == tokens[last].end, !sentenceEnds.contains(Int(tokens[dot].end)),
-                  abbreviatedSuffixes.contains(Array(b[tokens[last].range])) else { continue }
+                  tokens[dot].start == tokens[last].end, abbreviatedSuffixes.contains(b, tokens[last].range) else { continue }
+            if sentenceEnds == nil { sentenceEnds = Set(sentences.map(\.upperBound)) }
+            if sentenceEnds!.contains(Int(tokens[dot].end)) { continue }
             if k + 1 < chosen.count, chosen[k + 1].start <= dot { continue }
             chosen[k].end += 1
         }
@@ -103,8 +163,8 @@ public struct Recognizer: Sendable {
         return result
     }
 
-    func makeDocument(_ document: Document, _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ sentences: [Range<Int>],
-                      _ paragraphs: [Int], _ chosen: [Candidate]) -> RecognizedDocument {
+    func makeDocument(_ document: Document, _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                      _ sentences: [Range<Int>], _ chosen: [Candidate], _ text: inout CandidateText) -> RecognizedDocument {
         var counter = CodePointCounter(document.text.bytes)
         var mentions: [Mention] = []
         var actors: [String: Actor] = [:]
@@ -113,16 +173,21 @@ public struct Recognizer: Sendable {
         for c in chosen {
             let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
             while sentence < sentences.count, sentences[sentence].upperBound <= lo { sentence += 1 }
-            let actor = c.actor ?? Actor(id: Actor.derivedID(type: c.type, name: c.canonicalName), name: c.canonicalName, type: c.type)
-            actors[actor.id] = actor
+            let id = text.actorID(c, gazetteer)
+            let name = text.canonicalName(c, gazetteer)
+            if actors[id] == nil {
+                actors[id] = c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type)
+            }
             let start = counter.codePointOffset(ofByte: lo)
             let end = counter.codePointOffset(ofByte: hi)
             mentions.append(Mention(start: start, end: end, byteRange: lo..<hi,
                                     text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
-                                    type: actor.type, actor: actor.id, name: actor.name,
-                                    sentence: min(sentence, max(0, sentences.count - 1)), tokens: c.start..<c.end, reason: c.reason))
+                                    type: c.type, actor: id, name: name,
+                                    sentence: min(sentence, max(0, sentences.count - 1)), tokens: c.start..<c.end,
+                                    reason: text.reason(c.reason)))
         }
-        return RecognizedDocument(id: document.id, date: document.date, sentences: sentences, paragraphOfSentence: paragraphs,
+        return RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
+                                  paragraphOfSentence: Recognizer.paragraphs(b, sentences),
                                   mentions: mentions, actors: actors, text: document.text)
     }
 }

@@ -1,0 +1,169 @@
+/// Everything a pattern looks at in one document. It holds buffer pointers, not arrays, so the machine reads
+/// them without bounds checks or reference counting; the storage behind them outlives every match.
+struct MatchContext {
+    let b: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
+    /// Each token's word id in the pattern vocabulary (-1: no pattern uses the word).
+    let ids: UnsafeBufferPointer<Int32>
+    /// Each token's `WordShape` bits (`MatchContext.shapeBits`).
+    let shapes: UnsafeBufferPointer<UInt8>
+    let hits: UnsafeBufferPointer<GazetteerMatcher.Hit>
+    /// The index of the gazetteer hit starting at each token, or -1.
+    let hitAt: UnsafeBufferPointer<Int32>
+    /// `GazetteerClass` bits of each hit.
+    let hitClasses: UnsafeBufferPointer<UInt8>
+    let lists: PatternLists.View
+
+    /// The `WordShape` bits a token has (`Cap`, `Upper`, `Initial`, `Word`, `Lower`, `Number`).
+    @inline(__always)
+    static func shapeBits(_ t: Token) -> UInt8 {
+        if t.kind == .number { return WordShape.Number.bit }
+        guard t.kind == .word else { return 0 }
+        var bits = WordShape.Word.bit
+        if t.shape.contains(.capitalized) {
+            if t.shape.contains(.hasLower) { bits |= WordShape.Cap.bit }
+        } else {
+            bits |= WordShape.Lower.bit
+        }
+        if t.shape.contains(.allCaps) { bits |= t.end - t.start >= 2 ? WordShape.Upper.bit : WordShape.Initial.bit }
+        return bits
+    }
+}
+
+/// Reusable memory of the machine: the backtracking stack and the visited marks, grown as needed and kept
+/// between runs (one per document and thread).
+final class PatternScratch {
+    struct Thread {
+        var pc: Int32
+        var pos: Int32
+        var slots: Slots
+    }
+
+    private(set) var stack: UnsafeMutablePointer<Thread>
+    private(set) var stackCapacity = 64
+    private(set) var stamps: UnsafeMutablePointer<UInt32>
+    private(set) var stampCapacity = 4096
+    var stamp: UInt32 = 0
+
+    init() {
+        stack = .allocate(capacity: stackCapacity)
+        stamps = .allocate(capacity: stampCapacity)
+        stamps.initialize(repeating: 0, count: stampCapacity)
+    }
+
+    deinit {
+        stack.deallocate()
+        stamps.deallocate()
+    }
+
+    /// Makes room for `count` visited marks and starts a new generation of them.
+    @inline(__always)
+    func beginRun(marks count: Int) -> UInt32 {
+        if count > stampCapacity {
+            stamps.deallocate()
+            stampCapacity = max(count, stampCapacity * 2)
+            stamps = .allocate(capacity: stampCapacity)
+            stamps.initialize(repeating: 0, count: stampCapacity)
+            stamp = 0
+        }
+        stamp &+= 1
+        if stamp == 0 {
+            stamps.update(repeating: 0, count: stampCapacity)
+            stamp = 1
+        }
+        return stamp
+    }
+
+    func growStack() {
+        let bigger = UnsafeMutablePointer<Thread>.allocate(capacity: stackCapacity * 2)
+        bigger.moveInitialize(from: stack, count: stackCapacity)
+        stack.deallocate()
+        stack = bigger
+        stackCapacity *= 2
+    }
+}
+
+extension MatchContext {
+    /// Runs `program` from token `start`; returns the longest match's end and its slots (the first-priority
+    /// path to that end), or nil. Every (instruction, token) state is visited at most once, so a run costs at
+    /// most O(program × (limit − start)).
+    func run(_ program: UnsafeBufferPointer<PatternProgram.Instruction>, literals: UnsafeBufferPointer<Int32>,
+             start: Int, limit: Int, scratch: PatternScratch) -> (end: Int, slots: Slots)? {
+        let width = limit - start + 1
+        let stamp = scratch.beginRun(marks: program.count * width)
+        let stamps = scratch.stamps
+        var bestEnd = -1
+        var bestSlots = Slots(repeating: -1)
+        var depth = 0
+        scratch.stack[0] = .init(pc: 0, pos: Int32(start), slots: Slots(repeating: -1))
+        depth = 1
+        while depth > 0 {
+            depth -= 1
+            let thread = scratch.stack[depth]
+            var pc = Int(thread.pc), pos = Int(thread.pos), slots = thread.slots
+            while true {
+                let mark = pc * width + (pos - start)
+                if stamps[mark] == stamp { break }
+                stamps[mark] = stamp
+                let ins = program[pc]
+                switch ins.op {
+                case .match:
+                    if pos > bestEnd { bestEnd = pos; bestSlots = slots }
+                case .save:
+                    slots[Int(ins.a)] = Int32(pos)
+                    pc += 1
+                    continue
+                case .jump:
+                    pc = Int(ins.a)
+                    continue
+                case .split:
+                    if depth == scratch.stackCapacity { scratch.growStack() }
+                    scratch.stack[depth] = .init(pc: ins.b, pos: Int32(pos), slots: slots)
+                    depth += 1
+                    pc = Int(ins.a)
+                    continue
+                case .literal:
+                    let n = Int(ins.b)
+                    guard pos + n <= limit else { break }
+                    var ok = true
+                    var j = 0
+                    while j < n {
+                        let id = ids[pos + j]
+                        if id < 0 || id != literals[Int(ins.a) + j] { ok = false; break }
+                        j += 1
+                    }
+                    guard ok else { break }
+                    pos += n
+                    pc += 1
+                    continue
+                case .list:
+                    guard ins.a >= 0, pos < limit,
+                          let n = lists.longestMatch(Int(ins.a), at: pos, limit: limit, ids: ids, tokens: tokens) else { break }
+                    pos += n
+                    pc += 1
+                    continue
+                case .shape:
+                    guard pos < limit, shapes[pos] & UInt8(truncatingIfNeeded: ins.a) != 0 else { break }
+                    if ins.b >= 0, ids[pos] >= 0, lists.isSingle(Int(ins.b), ids[pos]) { break }
+                    pos += 1
+                    pc += 1
+                    continue
+                case .gazetteer:
+                    guard pos < limit, hitAt[pos] >= 0 else { break }
+                    let h = Int(hitAt[pos])
+                    guard hits[h].end <= limit, hitClasses[h] & UInt8(truncatingIfNeeded: ins.a) != 0 else { break }
+                    pos = hits[h].end
+                    pc += 1
+                    continue
+                case .possessive:
+                    guard pos < limit, tokens[pos].kind == .possessive else { break }
+                    pos += 1
+                    pc += 1
+                    continue
+                }
+                break
+            }
+        }
+        return bestEnd >= 0 ? (bestEnd, bestSlots) : nil
+    }
+}

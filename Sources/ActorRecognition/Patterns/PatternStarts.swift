@@ -1,0 +1,214 @@
+/// What the first token of a match can be: a quick test before the full match is tried at a position.
+struct FirstTokens: Sendable {
+    var literals: Set<Int32> = []
+    var lists: [Int] = []
+    /// `WordShape` bits.
+    var shapes: UInt8 = 0
+    var gazetteerMask: UInt8 = 0
+    var possessive = false
+    /// Anything can start a match (an element that can be empty leads to what follows).
+    var any = false
+
+    /// The first-token conditions of `node`, and whether it can match no token at all.
+    static func of(_ node: PatternNode, lists: [String: Int], vocabulary: inout TokenVocabulary) -> (conditions: FirstTokens, nullable: Bool) {
+        var f = FirstTokens()
+        switch node {
+        case .literal(let words):
+            if let w = words.first { f.literals.insert(vocabulary.intern(w)) }
+            return (f, words.isEmpty)
+        case .list(let name): f.lists.append(lists[name] ?? -1); return (f, false)
+        case .shape(let s, _): f.shapes |= s.bit; return (f, false)
+        case .gazetteer(let g): f.gazetteerMask = g.bit; return (f, false)
+        case .possessive: f.possessive = true; return (f, false)
+        case .spanStart, .spanEnd: return (f, true)
+        case .capture(_, let n): return of(n, lists: lists, vocabulary: &vocabulary)
+        case .repeated(let n, let lo, _):
+            let (c, nullable) = of(n, lists: lists, vocabulary: &vocabulary)
+            return (c, nullable || lo == 0)
+        case .alternatives(let options):
+            var nullable = false
+            for o in options {
+                let (c, n) = of(o, lists: lists, vocabulary: &vocabulary)
+                f.merge(c)
+                nullable = nullable || n
+            }
+            return (f, nullable)
+        case .sequence(let items):
+            for item in items {
+                let (c, n) = of(item, lists: lists, vocabulary: &vocabulary)
+                f.merge(c)
+                if !n { return (f, false) }
+            }
+            return (f, true)
+        }
+    }
+
+    mutating func merge(_ o: FirstTokens) {
+        literals.formUnion(o.literals)
+        lists += o.lists
+        shapes |= o.shapes
+        gazetteerMask |= o.gazetteerMask
+        possessive = possessive || o.possessive
+        any = any || o.any
+    }
+}
+
+/// Which patterns may start at a token, looked up by the token's word id, shape and gazetteer hit instead of
+/// testing every pattern at every token. Pattern sets are bit sets, `words` 64-bit words each.
+struct StartIndex: Sendable {
+    var words = 0
+    private var byID: [Int32: [UInt64]] = [:]
+    /// `byID` as one flat array: `words` masks per word id.
+    private var dense = FrozenBuffer<UInt64>([])
+    /// Masks by `WordShape` bit and by `GazetteerClass` bit, 8 × `words` each.
+    private var byShape = FrozenBuffer<UInt64>([])
+    private var byGazetteerBit = FrozenBuffer<UInt64>([])
+    private var possessive = FrozenBuffer<UInt64>([])
+    private var always = FrozenBuffer<UInt64>([])
+
+    init() {}
+
+    init(_ first: [FirstTokens], lists: PatternLists) {
+        words = (first.count + 63) / 64
+        let zero = [UInt64](repeating: 0, count: words)
+        var shape = [UInt64](repeating: 0, count: 8 * words), gazetteer = shape
+        var possessive = zero, always = zero
+        for (p, f) in first.enumerated() {
+            let w = p / 64, bit = UInt64(1) << UInt64(p % 64)
+            if f.any { always[w] |= bit }
+            for id in f.literals { byID[id, default: zero][w] |= bit }
+            for k in f.lists where k >= 0 { for id in lists.firstWords(k) { byID[id, default: zero][w] |= bit } }
+            for s in 0..<8 where f.shapes & (1 << s) != 0 { shape[s * words + w] |= bit }
+            for g in 0..<8 where f.gazetteerMask & (1 << g) != 0 { gazetteer[g * words + w] |= bit }
+            if f.possessive { possessive[w] |= bit }
+        }
+        byShape = FrozenBuffer(shape)
+        byGazetteerBit = FrozenBuffer(gazetteer)
+        self.possessive = FrozenBuffer(possessive)
+        self.always = FrozenBuffer(always)
+    }
+
+    /// Freezes the per-word masks once every word id is below `wordCount`.
+    mutating func freeze(wordCount: Int) {
+        var flat = [UInt64](repeating: 0, count: wordCount * words)
+        for (id, m) in byID { for w in 0..<words { flat[Int(id) * words + w] = m[w] } }
+        dense = FrozenBuffer(flat)
+        byID = [:]
+    }
+
+    /// The patterns that may start at `pos`, into `mask` (`words` words).
+    @inline(__always)
+    func patterns(at pos: Int, _ ctx: MatchContext, into mask: UnsafeMutablePointer<UInt64>) {
+        let always = self.always.buffer, dense = self.dense.buffer
+        for w in 0..<words { mask[w] = always[w] }
+        let id = ctx.ids[pos]
+        if id >= 0 { let base = Int(id) * words; for w in 0..<words { mask[w] |= dense[base + w] } }
+        var shapes = ctx.shapes[pos]
+        if shapes != 0 {
+            let byShape = self.byShape.buffer
+            while shapes != 0 {
+                let s = shapes.trailingZeroBitCount
+                shapes &= shapes - 1
+                for w in 0..<words { mask[w] |= byShape[s * words + w] }
+            }
+        }
+        if ctx.hitAt[pos] >= 0 {
+            var c = ctx.hitClasses[Int(ctx.hitAt[pos])]
+            let byGazetteer = byGazetteerBit.buffer
+            while c != 0 {
+                let g = c.trailingZeroBitCount
+                c &= c - 1
+                for w in 0..<words { mask[w] |= byGazetteer[g * words + w] }
+            }
+        }
+        if ctx.tokens[pos].kind == .possessive {
+            let possessive = self.possessive.buffer
+            for w in 0..<words { mask[w] |= possessive[w] }
+        }
+    }
+}
+
+/// Words a pattern cannot match without: every match of `capitalised-org` holds a word of `@orghead`, every
+/// match of `person-with-country` a "(". A line that lacks one of a pattern's anchors is skipped for that
+/// pattern before any start position is tried.
+struct LineAnchors: Sendable {
+    /// For each word id, the anchor groups it satisfies (bit k = group k).
+    private var groupsByID: [Int32: UInt64] = [:]
+    private var dense = FrozenBuffer<UInt64>([])
+    /// Groups satisfied by any number token.
+    private(set) var numberGroups: UInt64 = 0
+    /// For each pattern, the groups it needs (all of them).
+    private(set) var needed: [UInt64] = []
+
+    init() {}
+
+    init(_ patterns: [PatternNode], lists: [String: Int], tables: PatternLists, vocabulary: inout TokenVocabulary) {
+        var groupCount = 0
+        for node in patterns {
+            var need: UInt64 = 0
+            for anchor in LineAnchors.anchors(of: node) where groupCount < 64 {
+                let bit = UInt64(1) << UInt64(groupCount)
+                groupCount += 1
+                need |= bit
+                switch anchor {
+                case .words(let keys):
+                    for k in keys { groupsByID[vocabulary.intern(k), default: 0] |= bit }
+                case .list(let name):
+                    if let t = lists[name] { for id in tables.firstWords(t) { groupsByID[id, default: 0] |= bit } }
+                case .number:
+                    numberGroups |= bit
+                }
+            }
+            needed.append(need)
+        }
+    }
+
+    /// Freezes the per-word groups once every word id is below `wordCount`.
+    mutating func freeze(wordCount: Int) {
+        var flat = [UInt64](repeating: 0, count: wordCount)
+        for (id, g) in groupsByID { flat[Int(id)] = g }
+        dense = FrozenBuffer(flat)
+        groupsByID = [:]
+    }
+
+    enum Anchor {
+        /// Any of these one-token words (first token of each literal).
+        case words([[UInt8]])
+        case list(String)
+        case number
+    }
+
+    /// The anchors every match of `node` must contain (found in required, non-optional positions).
+    static func anchors(of node: PatternNode) -> [Anchor] {
+        switch node {
+        case .literal(let keys): return keys.first.map { [.words([$0])] } ?? []
+        case .list(let name): return [.list(name)]
+        case .shape(.Number, _): return [.number]
+        case .sequence(let items): return items.flatMap { anchors(of: $0) }
+        case .capture(_, let n): return anchors(of: n)
+        case .repeated(let n, let lo, _): return lo > 0 ? anchors(of: n) : []
+        case .alternatives(let options):
+            // Usable only when every option starts with a literal: then any of those words will do.
+            var words: [[UInt8]] = []
+            for o in options {
+                guard case .literal(let keys) = o, let first = keys.first else { return [] }
+                words.append(first)
+            }
+            return [.words(words)]
+        default: return []
+        }
+    }
+
+    /// The anchor groups present in `tokens[range]`.
+    @inline(__always)
+    func satisfiedGroups(_ ctx: MatchContext, _ range: Range<Int>) -> UInt64 {
+        var have: UInt64 = 0
+        let dense = self.dense.buffer
+        for k in range {
+            if ctx.tokens[k].kind == .number { have |= numberGroups }
+            let id = ctx.ids[k]
+            if id >= 0 { have |= dense[Int(id)] }
+        }
+        return have
+    }
+}
