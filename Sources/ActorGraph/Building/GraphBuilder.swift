@@ -50,18 +50,21 @@ public struct GraphBuilder: Sendable {
 
     public init(options: BuildOptions = BuildOptions()) { self.options = options }
 
-    /// Per-document scratch: a forward-walking code-point counter for evidence offsets.
+    /// Per-document scratch: a forward-walking code-point counter for evidence offsets, and for each of the
+    /// document's actors (`RecognizedDocument.actorIDs`) its node and its rank in id order.
     private struct DocumentState {
         var counter: CodePointCounter
+        var node: [Int]
+        var rank: [Int]
     }
 
-    /// The index of actor `id`, added on first sight.
-    private mutating func node(for m: Mention, _ doc: RecognizedDocument) -> Int {
-        if let k = index[m.actor] { return Int(k) }
+    /// The index of the node of actor `id` (first mentioned by `m`), added on first sight.
+    private mutating func node(_ id: String, firstMention m: Mention, _ doc: RecognizedDocument) -> Int {
+        if let k = index[id] { return Int(k) }
         let k = nodes.count
-        index[m.actor] = Int32(k)
-        nodes.append(GraphNode(id: m.actor, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
-                               attributes: doc.actors[m.actor].map(GraphBuilder.attributes) ?? [:]))
+        index[id] = Int32(k)
+        nodes.append(GraphNode(id: id, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
+                               attributes: doc.actors[id].map(GraphBuilder.attributes) ?? [:]))
         nodeSeen.append(0)
         nodeCounted.append(0)
         return k
@@ -115,34 +118,42 @@ public struct GraphBuilder: Sendable {
                 dayTotals[d] = t
             }
         }
-        var state = DocumentState(counter: CodePointCounter(doc.text.bytes))
+        let slots = doc.actorIDs.count
+        var firstMention = [Int](repeating: -1, count: slots)
+        for (i, m) in doc.mentions.enumerated() where firstMention[m.actorIndex] < 0 { firstMention[m.actorIndex] = i }
+        var nodeOfSlot = [Int](repeating: 0, count: slots)
+        for s in 0..<slots { nodeOfSlot[s] = node(doc.actorIDs[s], firstMention: doc.mentions[firstMention[s]], doc) }
+        var rank = [Int](repeating: 0, count: slots)
+        for (r, s) in (0..<slots).sorted(by: { doc.actorIDs[$0].utf8.lexicographicallyPrecedes(doc.actorIDs[$1].utf8) }).enumerated() {
+            rank[s] = r
+        }
+        var state = DocumentState(counter: CodePointCounter(doc.text.bytes), node: nodeOfSlot, rank: rank)
         for m in doc.mentions {
-            let k = node(for: m, doc)
+            let k = nodeOfSlot[m.actorIndex]
             nodes[k].mentions += 1
             if nodeSeen[k] != documents { nodeSeen[k] = documents; nodes[k].documents += 1 }
         }
         let perDocument = options.count == .documents
+        let ms = doc.mentions
         switch options.window {
         case .sentence, .paragraph, .document:
-            let groups = partition(doc)
+            let groups = partition(doc, rank: rank)
             windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : groups.windowCount
             for g in groups.windows {
-                for id in g.actors { countActor(id, doc, &state) }
-                for x in 0..<g.actors.count {
-                    for y in (x + 1)..<g.actors.count {
-                        let a = g.first[g.actors[x]]!, b = g.first[g.actors[y]]!
-                        countPair(a, b, amount: 1, doc, span: g.span, &state)
+                for i in g.mentions { countActor(nodeOfSlot[ms[i].actorIndex], doc) }
+                for x in 0..<g.mentions.count {
+                    for y in (x + 1)..<g.mentions.count {
+                        countPair(ms[g.mentions[x]], ms[g.mentions[y]], amount: 1, doc, span: g.span, &state)
                     }
                 }
             }
         case .tokens(let k):
-            windows += perDocument ? (doc.mentions.isEmpty ? 0 : 1) : doc.mentions.count
-            let ms = doc.mentions
+            windows += perDocument ? (ms.isEmpty ? 0 : 1) : ms.count
             for i in ms.indices {
-                countActor(ms[i].actor, doc, &state)
+                countActor(nodeOfSlot[ms[i].actorIndex], doc)
                 var j = i + 1
                 while j < ms.count, ms[j].tokens.lowerBound - ms[i].tokens.upperBound <= k {
-                    if ms[j].actor != ms[i].actor {
+                    if ms[j].actorIndex != ms[i].actorIndex {
                         let span = doc.sentences[ms[i].sentence].lowerBound..<doc.sentences[ms[j].sentence].upperBound
                         countPair(ms[i], ms[j], amount: 1, doc, span: span, &state)
                     }
@@ -151,27 +162,28 @@ public struct GraphBuilder: Sendable {
             }
         case .decay(let lambda, let reach):
             windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : doc.sentences.count
-            var bySentence: [Int: (actors: [String], first: [String: Mention])] = [:]
-            for m in doc.mentions {
-                var entry = bySentence[m.sentence] ?? ([], [:])
-                if entry.first[m.actor] == nil { entry.first[m.actor] = m; entry.actors.append(m.actor) }
-                bySentence[m.sentence] = entry
+            // Each sentence with mentions: its actors' first mentions, in order of first mention.
+            var sentences: [Int] = []
+            var firsts: [[Int]] = []
+            var seenIn = [Int](repeating: -1, count: slots)
+            for (i, m) in ms.enumerated() {
+                if sentences.last != m.sentence { sentences.append(m.sentence); firsts.append([]) }
+                if seenIn[m.actorIndex] != m.sentence { seenIn[m.actorIndex] = m.sentence; firsts[firsts.count - 1].append(i) }
             }
-            let sentences = bySentence.keys.sorted()
-            for s in sentences { for id in bySentence[s]!.actors { countActor(id, doc, &state) } }
+            for here in firsts { for i in here { countActor(nodeOfSlot[ms[i].actorIndex], doc) } }
+            var done = Set<Int>()
             for (x, s) in sentences.enumerated() {
-                let here = bySentence[s]!
                 var y = x
                 while y < sentences.count, sentences[y] - s <= reach {
                     let t = sentences[y]
-                    let there = bySentence[t]!
                     let amount = exp(-lambda * Double(t - s))
-                    var done = Set<PairKey>()
-                    for a in here.actors {
-                        for b in there.actors where a != b {
-                            guard done.insert(PairKey(a, b)).inserted else { continue }
+                    done.removeAll(keepingCapacity: true)
+                    for i in firsts[x] {
+                        for j in firsts[y] where ms[i].actorIndex != ms[j].actorIndex {
+                            let a = ms[i].actorIndex, b = ms[j].actorIndex
+                            guard done.insert(min(a, b) * slots + max(a, b)).inserted else { continue }
                             let span = doc.sentences[s].lowerBound..<doc.sentences[t].upperBound
-                            countPair(here.first[a]!, there.first[b]!, amount: amount, doc, span: span, &state)
+                            countPair(ms[i], ms[j], amount: amount, doc, span: span, &state)
                         }
                     }
                     y += 1
@@ -181,13 +193,13 @@ public struct GraphBuilder: Sendable {
     }
 
     private struct PartitionWindow {
-        var actors: [String]
-        var first: [String: Mention]
+        /// The first mention of each actor in the window, in id order.
+        var mentions: [Int]
         var span: Range<Int>
     }
 
     /// Sentence, paragraph or document windows that hold mentions, in order.
-    private func partition(_ doc: RecognizedDocument) -> (windows: [PartitionWindow], windowCount: Int) {
+    private func partition(_ doc: RecognizedDocument, rank: [Int]) -> (windows: [PartitionWindow], windowCount: Int) {
         func windowOf(_ sentence: Int) -> Int {
             switch options.window {
             case .paragraph: return doc.paragraphOfSentence.isEmpty ? 0 : doc.paragraphOfSentence[sentence]
@@ -203,26 +215,28 @@ public struct GraphBuilder: Sendable {
         }
         var out: [PartitionWindow] = []
         var current = -1
-        for m in doc.mentions {
+        var seenIn = [Int](repeating: -1, count: doc.actorIDs.count)
+        for (i, m) in doc.mentions.enumerated() {
             let w = windowOf(m.sentence)
             if w != current {
                 current = w
                 var lo = m.sentence, hi = m.sentence
                 while lo > 0, windowOf(lo - 1) == w { lo -= 1 }
                 while hi + 1 < doc.sentences.count, windowOf(hi + 1) == w { hi += 1 }
-                out.append(PartitionWindow(actors: [], first: [:], span: doc.sentences[lo].lowerBound..<doc.sentences[hi].upperBound))
+                out.append(PartitionWindow(mentions: [], span: doc.sentences[lo].lowerBound..<doc.sentences[hi].upperBound))
             }
-            if out[out.count - 1].first[m.actor] == nil {
-                out[out.count - 1].first[m.actor] = m
-                out[out.count - 1].actors.append(m.actor)
+            if seenIn[m.actorIndex] != out.count - 1 {
+                seenIn[m.actorIndex] = out.count - 1
+                out[out.count - 1].mentions.append(i)
             }
         }
-        for k in out.indices { out[k].actors.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        for k in out.indices {
+            out[k].mentions.sort { rank[doc.mentions[$0].actorIndex] < rank[doc.mentions[$1].actorIndex] }
+        }
         return (out, count)
     }
 
-    private mutating func countActor(_ id: String, _ doc: RecognizedDocument, _ state: inout DocumentState) {
-        let k = Int(index[id]!)
+    private mutating func countActor(_ k: Int, _ doc: RecognizedDocument) {
         if options.count == .documents {
             if nodeCounted[k] == documents { return }
             nodeCounted[k] = documents
@@ -233,11 +247,11 @@ public struct GraphBuilder: Sendable {
 
     private mutating func countPair(_ a: Mention, _ b: Mention, amount: Double, _ doc: RecognizedDocument, span: Range<Int>,
                                     _ state: inout DocumentState) {
-        let (source, target) = a.actor.utf8.lexicographicallyPrecedes(b.actor.utf8) ? (a, b) : (b, a)
+        let (source, target) = state.rank[a.actorIndex] < state.rank[b.actorIndex] ? (a, b) : (b, a)
         pending?.append(Occurrence(source: source.actor, target: target.actor, document: doc.id, date: doc.date,
                                    sourceSpan: source.start..<source.end, targetSpan: target.start..<target.end, amount: amount))
-        let i = index[source.actor]!, j = index[target.actor]!
-        let key = UInt64(UInt32(bitPattern: i)) << 32 | UInt64(UInt32(bitPattern: j))
+        let i = state.node[source.actorIndex], j = state.node[target.actorIndex]
+        let key = UInt64(UInt32(i)) << 32 | UInt64(UInt32(j))
         let e: Int
         if let found = edgeIndex[key] {
             e = Int(found)

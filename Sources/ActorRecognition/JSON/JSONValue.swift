@@ -228,40 +228,50 @@ struct JSONParser {
     mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
         let start = i
-        // Fast path: no escapes.
-        while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "\"") {
-                let s = text(b[start..<i], rawStart: start)
-                i += 1
-                return s
+        let n = b.count
+        // Runs of plain bytes are scanned in a tight loop and copied whole; only escapes are decoded one by one.
+        var out: [UInt8]? = nil
+        var run = i
+        while true {
+            i = b.withUnsafeBufferPointer { p -> Int in
+                var j = run
+                while j < n {
+                    let c = p[j]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                    j += 1
+                }
+                return j
             }
-            if c == UInt8(ascii: "\\") || c < 0x20 { break }
-            i += 1
-        }
-        var out = Array(b[start..<i])
-        while i < b.count {
+            guard i < n else { break }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                let s = text(out, rawStart: start, rawEnd: i)
+                let s: String
+                if var bytes = out {
+                    out = nil  // so that `bytes` is the only reference and grows in place
+                    bytes.append(contentsOf: b[run..<i])
+                    s = text(bytes, rawStart: start, rawEnd: i)
+                } else {
+                    s = text(b[start..<i], rawStart: start)
+                }
                 i += 1
                 return s
             }
             if c < 0x20 { throw fail("a string contains an unescaped control character (\(describe(i)))") }
-            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            if out == nil { out = []; out!.reserveCapacity(n - start) }
+            out!.append(contentsOf: b[run..<i])
             i += 1
             guard i < b.count else { break }
             let e = b[i]
             i += 1
             switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "\""): out!.append(0x22)
+            case UInt8(ascii: "\\"): out!.append(0x5C)
+            case UInt8(ascii: "/"): out!.append(0x2F)
+            case UInt8(ascii: "b"): out!.append(0x08)
+            case UInt8(ascii: "f"): out!.append(0x0C)
+            case UInt8(ascii: "n"): out!.append(0x0A)
+            case UInt8(ascii: "r"): out!.append(0x0D)
+            case UInt8(ascii: "t"): out!.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar), i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
@@ -275,11 +285,12 @@ struct JSONParser {
                     }
                 }
                 let u = UnicodeScalar(scalar) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(Character(u)).utf8))
+                out!.append(contentsOf: Array(String(Character(u)).utf8))
             default:
                 i -= 1
                 throw fail("a string has an unknown escape \\\(describe(i))")
             }
+            run = i
         }
         throw fail("a string is not closed before the end of the line")
     }

@@ -168,7 +168,8 @@ struct TokenVocabulary: Sendable {
 
     /// The vocabulary frozen for lookups from many threads.
     func frozen() -> FrozenVocabulary {
-        FrozenVocabulary(pool: FrozenBuffer(pool), offsets: FrozenBuffer(offsets), hashes: FrozenBuffer(hashes),
+        // Eight bytes of padding, so the last key can be read a whole word at a time.
+        FrozenVocabulary(pool: FrozenBuffer(pool + [UInt8](repeating: 0, count: 8)), offsets: FrozenBuffer(offsets), hashes: FrozenBuffer(hashes),
                          slots: FrozenBuffer(slots), mask: mask)
     }
 }
@@ -186,7 +187,16 @@ struct FrozenVocabulary: Sendable {
     /// The id of the token `b[range]`, or -1 when the vocabulary does not hold it.
     @inline(__always)
     func lookup(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+        var h: UInt64 = 0
+        return lookup(b, range, hash: &h)
+    }
+
+    /// The same, also giving the hash of the token's key (`TokenKey.hash`), which identifies the word when the
+    /// vocabulary does not hold it.
+    @inline(__always)
+    func lookup(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: inout UInt64) -> Int32 {
         let h = TokenKey.hash(b, range)
+        hash = h
         let slots = self.slots.buffer, hashes = self.hashes.buffer
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -202,6 +212,21 @@ struct FrozenVocabulary: Sendable {
         let p = pool.buffer, offsets = self.offsets.buffer
         var k = Int(offsets[id])
         let end = Int(offsets[id + 1])
+        // An ASCII token folds to a key of its own length: compare eight bytes at a time.
+        let n = range.count
+        if end - k == n, let text = b.baseAddress, let key = p.baseAddress, range.lowerBound + ((n + 7) & ~7) <= b.count {
+            var i = 0
+            var ascii = true
+            while i < n {
+                let take = min(8, n - i)
+                let mask: UInt64 = take >= 8 ? ~0 : (UInt64(1) << UInt64(8 * take)) &- 1
+                let w = UnsafeRawPointer(text + range.lowerBound + i).loadUnaligned(as: UInt64.self) & mask
+                if w & 0x8080_8080_8080_8080 != 0 { ascii = false; break }
+                if TokenKey.lowercased(w) != UnsafeRawPointer(key + k + i).loadUnaligned(as: UInt64.self) & mask { return false }
+                i += 8
+            }
+            if ascii { return true }
+        }
         var i = range.lowerBound
         while i < range.upperBound {
             var c = b[i]

@@ -212,10 +212,10 @@ public struct PatternSet: Sendable {
                     }
                 }
             }
+            name = PatternSet.collapseSpaces(name)
         } else {
-            name = PatternSet.text(context, c.start..<c.end)
+            name = PatternSet.collapsedText(context, c.start..<c.end)
         }
-        name = PatternSet.collapseSpaces(name)
         let key = templates[p] == nil ? PatternSet.nameKey(context, c.start..<c.end) : PatternSet.nameKey(name)
         if let k = actorsByName[key], gazetteer.actors[Int(k)].type == c.type {
             c.actor = k
@@ -230,6 +230,25 @@ public struct PatternSet: Sendable {
         guard !r.isEmpty else { return "" }
         let lo = Int(ctx.tokens[r.lowerBound].start), hi = Int(ctx.tokens[r.upperBound - 1].end)
         return String(decoding: UnsafeBufferPointer(rebasing: ctx.b[lo..<hi]), as: UTF8.self)
+    }
+
+    /// `collapseSpaces(text(ctx, r))`, made in one pass when the tokens are apart by spaces and tabs only.
+    static func collapsedText(_ ctx: MatchContext, _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(ctx.tokens[r.upperBound - 1].end - ctx.tokens[r.lowerBound].start))
+        for k in r {
+            let t = ctx.tokens[k]
+            if k > r.lowerBound {
+                let gap = Int(ctx.tokens[k - 1].end)..<Int(t.start)
+                if !gap.isEmpty {
+                    for g in gap where ctx.b[g] != 0x20 && ctx.b[g] != 0x09 { return collapseSpaces(text(ctx, r)) }
+                    out.append(0x20)
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: ctx.b[t.range]))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func collapseSpaces(_ s: String) -> String {

@@ -1,39 +1,72 @@
 /// In-document coreference of people: a later surname or partial name ("Mohib", "Al Qahtani") is the full
 /// person named elsewhere in the document. A partial name that fits two people stays unlinked.
+///
+/// Names are compared as sequences of token keys (case folded), each token known by the 64-bit hash of its
+/// key that the vocabulary lookup already computed: two word sequences are the same name when they have the
+/// same length and every token's hash agrees. No string is built to compare names.
 enum Coreference {
     static let maxPartTokens = 3
 
+    /// The people a name (a word sequence) may stand for.
+    private struct Owners {
+        /// One place where the name occurs, to confirm a hash match token by token.
+        var sample: Range<Int>
+        /// The first person's actor id, and whether another person has the same name.
+        var id: String
+        var ambiguous = false
+    }
+
     static func link(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                     _ gazetteer: Gazetteer, _ text: inout CandidateText) -> [Candidate] {
-        func key(_ range: Range<Int>) -> String {
-            var out: [UInt8] = []
-            for k in range {
-                if !out.isEmpty { out.append(0x20) }
-                TokenKey.append(b, tokens[k].range, to: &out)
-            }
-            return String(decoding: out, as: UTF8.self)
+                     _ tokenHashes: UnsafeBufferPointer<UInt64>, _ gazetteer: Gazetteer,
+                     _ text: inout CandidateText) -> [Candidate] {
+        func hash(_ range: Range<Int>) -> UInt64 {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(range.count + 1)
+            for k in range { h = (h ^ tokenHashes[k]) &* 0xBF58_476D_1CE4_E5B9; h ^= h >> 31 }
+            return h
         }
-        // Partial names (word suffixes) of every person named with two or more words.
-        var owners: [String: Set<String>] = [:]
+        func same(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
+            guard x.count == y.count else { return false }
+            for k in 0..<x.count where tokenHashes[x.lowerBound + k] != tokenHashes[y.lowerBound + k] { return false }
+            return true
+        }
+        var owners: [UInt64: Owners] = [:]
+        func owner(_ range: Range<Int>) -> Owners? {
+            guard let o = owners[hash(range)], same(o.sample, range) else { return nil }
+            return o
+        }
+        func addOwner(_ range: Range<Int>, _ id: String) {
+            let h = hash(range)
+            if var o = owners[h] {
+                if o.id != id || !same(o.sample, range) { o.ambiguous = true; owners[h] = o }
+            } else {
+                owners[h] = Owners(sample: range, id: id)
+            }
+        }
+        // Partial names (word suffixes) of every person named with two or more words. The last candidate of an
+        // actor stands for it.
         var actorOf: [String: Candidate] = [:]
-        var fullNames = Set<String>()
+        var fullNames: [UInt64: Range<Int>] = [:]
         for c in chosen where c.type == .person && c.length >= 2 {
             let id = text.actorID(c, gazetteer)
             actorOf[id] = c
-            fullNames.insert(key(c.start..<c.end))
+            let h = hash(c.start..<c.end)
+            if fullNames[h] == nil { fullNames[h] = c.start..<c.end }
             var s = c.end - 1
             while s > c.start && c.end - s <= maxPartTokens {
-                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) {
-                    owners[key(s..<c.end), default: []].insert(id)
-                }
+                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) { addOwner(s..<c.end, id) }
                 s -= 1
             }
         }
+        func isFullName(_ range: Range<Int>) -> Bool { fullNames[hash(range)].map { same($0, range) } ?? false }
+        func soleOwner(_ range: Range<Int>) -> Candidate? {
+            guard let o = owner(range), !o.ambiguous else { return nil }
+            return actorOf[o.id]
+        }
         var result: [Candidate] = []
+        result.reserveCapacity(chosen.count)
         // Relink single-name people already found (a pattern hit on "Mr. Atmar").
         for var c in chosen {
-            if c.type == .person, c.actor < 0, let ids = owners[key(c.start..<c.end)], ids.count == 1,
-               let full = actorOf[ids.first!], !fullNames.contains(key(c.start..<c.end)) {
+            if c.type == .person, c.actor < 0, !owners.isEmpty, let full = soleOwner(c.start..<c.end), !isFullName(c.start..<c.end) {
                 c.actor = full.actor
                 c.name = full.name
                 let before = text.reason(c.reason), name = text.canonicalName(full, gazetteer)
@@ -43,27 +76,24 @@ enum Coreference {
         }
         // A one-word name found by a pattern ("President Clinton") also names later bare mentions.
         for c in result where c.type == .person && c.length == 1 {
-            let k = key(c.start..<c.end)
-            let id = text.actorID(c, gazetteer)
-            if owners[k] == nil { owners[k] = [id]; actorOf[id] = c }
+            let range = c.start..<c.end
+            if owner(range) == nil && owners[hash(range)] == nil {
+                let id = text.actorID(c, gazetteer)
+                owners[hash(range)] = Owners(sample: range, id: id)
+                actorOf[id] = c
+            }
         }
         if owners.isEmpty { return chosen }
         // A one-word country, demonym or capital that is the surname of a person named here is that person
         // ("Trevor Holland … Holland was moved", "Bill Jordan … Jordan said").
-        var taken = [Bool](repeating: false, count: tokens.count)
         result.removeAll { c in
-            guard c.type == .country, c.length == 1, let ids = owners[key(c.start..<c.end)], ids.count == 1 else { return false }
-            return !(actorOf[ids.first!]?.type == .country)
+            guard c.type == .country, c.length == 1, let o = owner(c.start..<c.end), !o.ambiguous else { return false }
+            return !(actorOf[o.id]?.type == .country)
         }
+        var taken = [Bool](repeating: false, count: tokens.count)
         for c in result { for k in c.start..<c.end { taken[k] = true } }
-        // Every partial name ends with its person's last word: only tokens whose key hashes like one of those
-        // can end a partial name, which spares building strings for the others.
-        var lastWords = Set<UInt64>()
-        for key in owners.keys {
-            let last = key.split(separator: " ").last.map { Array($0.utf8) } ?? []
-            lastWords.insert(TokenKey.hash(key: last))
-        }
-        func mayEndName(_ t: Int) -> Bool { lastWords.contains(TokenKey.hash(b, tokens[t].range)) }
+        // Every partial name ends with its person's last word: only tokens with one of those keys can end one.
+        let lastWords = Set(owners.values.map { tokenHashes[$0.sample.upperBound - 1] })
         // Find partial names nothing else claimed.
         var k = 0
         while k < tokens.count {
@@ -71,11 +101,11 @@ enum Coreference {
             var linked = false
             for len in stride(from: maxPartTokens, through: 1, by: -1) where k + len <= tokens.count {
                 let range = k..<(k + len)
-                if !mayEndName(k + len - 1) || range.contains(where: { taken[$0] }) { continue }
+                if !lastWords.contains(tokenHashes[k + len - 1]) || range.contains(where: { taken[$0] }) { continue }
                 // The partial name must end at a word boundary: not followed by another capitalized word.
                 if k + len < tokens.count, !taken[k + len], tokens[k + len].isWord,
                    tokens[k + len].shape.contains(.capitalized), !tokens[k + len].shape.contains(.lineStart) { continue }
-                guard let ids = owners[key(range)], ids.count == 1, let full = actorOf[ids.first!] else { continue }
+                guard let full = soleOwner(range) else { continue }
                 let name = text.canonicalName(full, gazetteer)
                 var partial = full.relocated(k, k + len, reason: text.addReason { "partial name of \(name) named in the document" })
                 partial.priority = 1

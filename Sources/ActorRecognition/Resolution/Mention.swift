@@ -13,6 +13,8 @@ public struct Mention: Sendable, Hashable {
     public var actor: String
     /// The canonical actor's display name.
     public var name: String
+    /// The index of `actor` in the document's `actorIDs`.
+    public var actorIndex: Int
     /// Index of the sentence the mention is in.
     public var sentence: Int
     /// Index of the mention's first token, and one past its last, in the document's tokens.
@@ -33,6 +35,8 @@ public struct RecognizedDocument: Sendable {
     public var mentions: [Mention]
     /// Every actor the mentions refer to, by id.
     public var actors: [String: Actor]
+    /// The distinct actor ids of the mentions, in order of first mention (`Mention.actorIndex` indexes it).
+    public var actorIDs: [String]
     /// The document text.
     public var text: DocumentText
 

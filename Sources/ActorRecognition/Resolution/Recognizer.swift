@@ -38,7 +38,8 @@ public struct Recognizer: Sendable {
         let n = tokens.count
         let lookup = matcher.lookup
         var ids = [Int32](repeating: -1, count: n)
-        for k in 0..<n { ids[k] = lookup.lookup(b, tokens[k].range) }
+        var hashes = [UInt64](repeating: 0, count: n)
+        for k in 0..<n { ids[k] = lookup.lookup(b, tokens[k].range, hash: &hashes[k]) }
         var text = CandidateText(explains: explains)
         var chosen: [Candidate] = []
         ids.withUnsafeBufferPointer { ip in
@@ -85,7 +86,7 @@ public struct Recognizer: Sendable {
                 }
             }}}}}}
         }
-        chosen = Coreference.link(chosen, b, tokens, gazetteer, &text)
+        chosen = hashes.withUnsafeBufferPointer { Coreference.link(chosen, b, tokens, $0, gazetteer, &text) }
         chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens, &text)
         chosen = AcronymDefinitions.apply(chosen, b, tokens, gazetteer, &text)
         Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
@@ -168,26 +169,39 @@ public struct Recognizer: Sendable {
         var counter = CodePointCounter(document.text.bytes)
         var mentions: [Mention] = []
         var actors: [String: Actor] = [:]
+        var actorIDs: [String] = []
+        // Slots by id, and by gazetteer actor as a cheaper first look.
+        var slotOfID: [String: Int] = [:]
+        var slotOfListed: [Int32: Int] = [:]
         var sentence = 0
         mentions.reserveCapacity(chosen.count)
         for c in chosen {
             let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
             while sentence < sentences.count, sentences[sentence].upperBound <= lo { sentence += 1 }
-            let id = text.actorID(c, gazetteer)
             let name = text.canonicalName(c, gazetteer)
-            if actors[id] == nil {
-                actors[id] = c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type)
+            var slot = c.actor >= 0 ? slotOfListed[c.actor] : nil
+            if slot == nil {
+                let id = text.actorID(c, gazetteer)
+                if let known = slotOfID[id] {
+                    slot = known
+                } else {
+                    slot = actorIDs.count
+                    slotOfID[id] = actorIDs.count
+                    actorIDs.append(id)
+                    actors[id] = c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type)
+                }
+                if c.actor >= 0 { slotOfListed[c.actor] = slot }
             }
             let start = counter.codePointOffset(ofByte: lo)
             let end = counter.codePointOffset(ofByte: hi)
             mentions.append(Mention(start: start, end: end, byteRange: lo..<hi,
                                     text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
-                                    type: c.type, actor: id, name: name,
+                                    type: c.type, actor: actorIDs[slot!], name: name, actorIndex: slot!,
                                     sentence: min(sentence, max(0, sentences.count - 1)), tokens: c.start..<c.end,
                                     reason: text.reason(c.reason)))
         }
         return RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
                                   paragraphOfSentence: Recognizer.paragraphs(b, sentences),
-                                  mentions: mentions, actors: actors, text: document.text)
+                                  mentions: mentions, actors: actors, actorIDs: actorIDs, text: document.text)
     }
 }

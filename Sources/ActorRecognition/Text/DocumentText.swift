@@ -118,6 +118,15 @@ public struct CodePointCounter {
         bytes.withUnsafeBufferPointer { b in
             var i = byteOffset
             var c = codePoints
+            // Eight bytes at a time: every byte that is not a continuation byte (10xxxxxx) starts a code point.
+            if let base = b.baseAddress {
+                while i + 8 <= target {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                    c += 8 - continuation.nonzeroBitCount
+                    i += 8
+                }
+            }
             while i < target {
                 if b[i] & 0xC0 != 0x80 { c += 1 }
                 i += 1
