@@ -264,6 +264,15 @@ let hostileCases: [HostileCase] = [
                     let records = try CLIHarness.jsonLines(try contents(dir.path + "/out.jsonl"))
                     #expect(records.map { $0["doc"] as! String } == ["a", "a", "b"])
                 }),
+    HostileCase(name: "a JSON Lines file that starts with a BOM: line 1 is read, offsets count from its text",
+                files: ["c.jsonl": .bytes(bom + Array("{\"id\": \"a\", \"text\": \"Qatar met Pakistan.\"}\n{\"id\": \"b\", \"text\": \"Oman\"}\n".utf8))],
+                arguments: ["extract", "$D/c.jsonl", "-o", "$D/out.jsonl"], status: 0, kind: nil, output: "out.jsonl",
+                verify: { _, dir in
+                    let records = try expectConsistentOffsets(try contents(dir.path + "/out.jsonl"),
+                                                              documents: ["a": Array("Qatar met Pakistan.".utf8), "b": Array("Oman".utf8)])
+                    #expect(records.map { $0["doc"] as! String } == ["a", "a", "b"])
+                    #expect(records.map { $0["start"] as! Int } == [0, 10, 0])
+                }),
     HostileCase(name: "invalid UTF-8 inside a JSON Lines string: one U+FFFD per byte, as in a .txt, with a warning",
                 files: ["c.jsonl": .bytes(Array("{\"id\": \"a\", \"text\": \"Qatar ".utf8) + [0xE2, 0x80] + Array(" met ".utf8) + [0xFF]
                                           + Array(" Pakistan.\"}\n".utf8))],

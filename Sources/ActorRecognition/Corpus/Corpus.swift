@@ -93,6 +93,8 @@ public struct Corpus: Sendable {
                 do { next = try reader.nextLine() } catch { throw InputError(file: name, error.message) }
                 guard var line = next else { break }
                 lineNumber += 1
+                // A byte-order mark before the first record is not part of its JSON.
+                if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
                 if line.last == 0x0D { line = line.dropLast() }
                 if line.allSatisfy({ Document.isSpace($0) }) { continue }
                 do {
