@@ -37,4 +37,40 @@ struct CorpusTests {
         #expect(error?.line == 2)
         #expect(error?.message.contains("not valid JSON") == true)
     }
+
+    private static let invalidSecondLine = Array("{\"id\": \"a\", \"text\": \"Qatar\"}\n{\"id\": \"b\", \"text\": \"Oman ".utf8) + [0xFF]
+        + Array("\"}\n{\"id\": \"c\", \"text\": \"Iran\"}\n".utf8)
+
+    @Test("--strict-utf8 with --skip-bad-lines skips and counts a line with invalid UTF-8, warning with FILE:LINE")
+    func strictUTF8LineSkipped() throws {
+        let (path, documents, report) = try read(Self.invalidSecondLine, skipBadLines: true, strictUTF8: true)
+        #expect(documents.map(\.id) == ["a", "c"])
+        #expect(report.documents == 2)
+        #expect(report.skippedLines == 1)
+        #expect(report.warnings.map(\.description) == ["\(path):2: is not valid UTF-8: the first invalid byte is at byte offset 26; line skipped"])
+    }
+
+    @Test("--strict-utf8 alone stops at the line with invalid UTF-8, naming the file and the line")
+    func strictUTF8LineError() throws {
+        let error = #expect(throws: InputError.self) { try read(Self.invalidSecondLine, strictUTF8: true) }
+        #expect(error?.line == 2)
+        #expect(error?.file.hasSuffix("/c.jsonl") == true)
+        #expect(error?.message == "is not valid UTF-8: the first invalid byte is at byte offset 26")
+    }
+
+    @Test("a line skipped for invalid UTF-8 does not take its id: a later line may use it")
+    func skippedLineKeepsNoID() throws {
+        let text = Array("{\"id\": \"a\", \"text\": \"x".utf8) + [0xFF] + Array("\"}\n{\"id\": \"a\", \"text\": \"Qatar\"}\n".utf8)
+        let (_, documents, report) = try read(text, skipBadLines: true, strictUTF8: true)
+        #expect(documents.map(\.id) == ["a"])
+        #expect(report.skippedLines == 1 && report.warnings.count == 1)
+    }
+
+    @Test("without --strict-utf8 the line is read, repaired, with a warning")
+    func repairedLine() throws {
+        let (path, documents, report) = try read(Self.invalidSecondLine, skipBadLines: true)
+        #expect(documents.map(\.id) == ["a", "b", "c"])
+        #expect(report.skippedLines == 0)
+        #expect(report.warnings.map(\.source) == ["\(path):2"])
+    }
 }
