@@ -386,6 +386,22 @@ let hostileCases: [HostileCase] = [
     HostileCase(name: "--occurrences into a missing folder", files: ["a.txt": .text("Qatar met Pakistan.")],
                 arguments: ["build", "$D/a.txt", "--occurrences", "$D/missing/occ.jsonl", "-o", "$D/g.json"], status: 1, kind: "error",
                 message: ["$D/missing/occ.jsonl", "cannot be written", "does not exist"], output: "g.json"),
+    HostileCase(name: "--occurrences onto a folder: refused, and the graph file is not replaced either",
+                files: ["a.txt": .text("Qatar met Pakistan."), "occ.jsonl/kept.txt": .text(previousOutput)],
+                arguments: ["build", "$D/a.txt", "--occurrences", "$D/occ.jsonl", "-o", "$D/g.json"], status: 1, kind: "error",
+                message: ["$D/occ.jsonl", "cannot be written", "is a folder"], output: "g.json",
+                verify: { _, dir in
+                    let kept = try contents(dir.path + "/occ.jsonl/kept.txt")
+                    #expect(kept == previousOutput)
+                }),
+    HostileCase(name: "-o onto a folder with --occurrences: refused, and the occurrences file is not replaced either",
+                files: ["a.txt": .text("Qatar met Pakistan."), "g.json/kept.txt": .text(previousOutput)],
+                arguments: ["build", "$D/a.txt", "--occurrences", "$D/occ.jsonl", "-o", "$D/g.json"], status: 1, kind: "error",
+                message: ["$D/g.json", "cannot be written", "is a folder"], output: "occ.jsonl",
+                verify: { _, dir in
+                    let kept = try contents(dir.path + "/g.json/kept.txt")
+                    #expect(kept == previousOutput)
+                }),
 ]
 
 @Suite("Hostile input: exit status, one clear diagnostic, no partial output")
@@ -562,6 +578,10 @@ struct HostileInputTests {
         try Data(previousOutput.utf8).write(to: disk.appendingPathComponent("g.json"))
         try Data(previousOutput.utf8).write(to: disk.appendingPathComponent("m.jsonl"))
         try Data(previousOutput.utf8).write(to: disk.appendingPathComponent("occ.jsonl"))
+        // Outputs beside the full disk, which a run that fails on the full disk must not replace either.
+        let beside = dir.appendingPathComponent("beside")
+        try FileManager.default.createDirectory(at: beside, withIntermediateDirectories: true)
+        for name in ["g.json", "occ.jsonl"] { try Data(previousOutput.utf8).write(to: beside.appendingPathComponent(name)) }
         // Fill what is left.
         let fd = open(disk.path + "/filler", O_WRONLY | O_CREAT, 0o644)
         let block = [UInt8](repeating: 0x41, count: 4096)
@@ -570,7 +590,8 @@ struct HostileInputTests {
         let runs: [([String], String)] = [
             (["build", CLIHarness.examples, "-o", disk.path + "/g.json"], disk.path + "/g.json"),
             (["extract", CLIHarness.examples, "-o", disk.path + "/m.jsonl"], disk.path + "/m.jsonl"),
-            (["build", CLIHarness.examples, "--occurrences", disk.path + "/occ.jsonl", "-o", dir.path + "/g.json"], disk.path + "/occ.jsonl"),
+            (["build", CLIHarness.examples, "--occurrences", disk.path + "/occ.jsonl", "-o", beside.path + "/g.json"], disk.path + "/occ.jsonl"),
+            (["build", CLIHarness.examples, "--occurrences", beside.path + "/occ.jsonl", "-o", disk.path + "/g.json"], disk.path + "/g.json"),
             (["render", CLIHarness.examples, "-o", disk.path + "/g.svg"], disk.path + "/g.svg"),
         ]
         for (args, path) in runs {
@@ -580,6 +601,8 @@ struct HostileInputTests {
             #expect(leftovers(in: disk).isEmpty, "\(args): \(leftovers(in: disk))")
         }
         for name in ["g.json", "m.jsonl", "occ.jsonl"] { #expect(try contents(disk.path + "/" + name) == previousOutput, "\(name)") }
+        for name in ["g.json", "occ.jsonl"] { #expect(try contents(beside.path + "/" + name) == previousOutput, "beside/\(name)") }
+        #expect(leftovers(in: beside).isEmpty, "\(leftovers(in: beside))")
         #expect(!FileManager.default.fileExists(atPath: disk.path + "/g.svg"))
     }
 
