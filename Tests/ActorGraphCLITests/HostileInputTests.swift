@@ -789,7 +789,9 @@ struct HostileInputTests {
 
 // MARK: - Large inputs (once, in the plain test run, on a release binary)
 
-@Suite("Hostile input: very large inputs", .serialized)
+@Suite("Hostile input: very large inputs", .serialized,
+       .disabled(if: ProcessInfo.processInfo.environment["ACTORGRAPH_SANITIZER"].map { !$0.isEmpty } ?? false,
+                 "the 100 MB line, the 200 MB document and the million documents run once, in the plain test run"))
 struct HostileLargeInputTests {
     private func binary() throws -> String {
         switch releaseBinary {
