@@ -3,8 +3,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 # The package's modules are compiled with swiftc (Package.swift is not involved) under AddressSanitizer and
 # SanitizerCoverage into .build-fuzz, and each target links libFuzzer's no-main runtime from the toolchain.
-# A run passes when libFuzzer executed inputs (its final stats say how many) and found no crash, leak of
-# memory safety, timeout or failed invariant. Crashing inputs are kept in .build-fuzz/artifacts/TARGET/.
+# A run passes when libFuzzer executed inputs (its final stats say how many) for the whole time asked and
+# found no crash, leak of memory safety, timeout or failed invariant. Crashing inputs are kept in .build-fuzz/artifacts/TARGET/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -120,15 +120,23 @@ for t in "${targets[@]}"; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9][0-9]*\).*/\1/p' "$log" | tail -1)
   [ -n "$runs" ] || runs=$(sed -n 's/^Done \([0-9][0-9]*\) runs.*/\1/p' "$log" | tail -1)
   runs=${runs:-0}
+  # libFuzzer's own count of the time it fuzzed ("Done N runs in S second(s)"): a target that stops early
+  # without a crash did not get the time it was given.
+  ran=$(sed -n 's/^Done [0-9][0-9]* runs in \([0-9][0-9]*\) second.*/\1/p' "$log" | tail -1)
+  ran=${ran:-0}
   units=$(ls "$corpus" | wc -l)
   rm -rf "$corpus"
+  if [ "$status" -eq 0 ] && [ "$runs" -gt 0 ] && [ "$ran" -lt "$seconds" ]; then
+    echo "fuzz: $t stopped after ${ran}s of the ${seconds}s asked" >&2
+    status=1
+  fi
   if [ "$status" -ne 0 ] || [ "$runs" -eq 0 ] || grep -qE '^==[0-9]+==ERROR|deadly signal|invariant failed|ERROR: libFuzzer' "$log"; then
-    echo "fuzz: $t FAILED (exit $status, $runs runs); log $log" >&2
+    echo "fuzz: $t FAILED (exit $status, $runs runs in ${ran}s); log $log" >&2
     grep -E 'invariant failed|ERROR|SUMMARY|Test unit written|Fatal error' "$log" | head -20 >&2
     failed=$((failed + 1)); summary+=("$t: FAILED after $runs runs")
   else
-    echo "fuzz: $t ok: $runs runs in ${seconds}s, corpus grew to $units inputs"
-    passed=$((passed + 1)); summary+=("$t: $runs runs")
+    echo "fuzz: $t ok: $runs runs in ${ran}s, corpus grew to $units inputs"
+    passed=$((passed + 1)); summary+=("$t: $runs runs in ${ran}s")
   fi
 done
 for s in "${summary[@]}"; do echo "fuzz:   $s"; done

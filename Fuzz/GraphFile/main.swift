@@ -1,5 +1,6 @@
 // Fuzz target: the graph-file reader. Any bytes give a graph or one InputError naming the file; a graph
-// that reads must encode and decode to the same bytes, and every export and measure must handle it.
+// that reads must encode and decode to the same bytes, and every export and measure must handle it, every
+// weight a finite number.
 import ActorRecognition
 import ActorGraph
 
@@ -30,8 +31,12 @@ runFuzzer { data in
     check(again.nodes.map(\.id) == g.nodes.map(\.id) && again.edges.count == g.edges.count, "nodes or edges changed in the round trip")
     // Everything the CLI does with a graph file it has read.
     for measure in Measure.allCases {
-        for e in g.edges { _ = measure.weight(e, in: g) }
-        _ = g.dot(measure: measure)
+        for e in g.edges {
+            let w = measure.weight(e, in: g)
+            check(w.isFinite, "\(measure) of \(e.source)–\(e.target) is \(w)")
+        }
+        let dot = g.dot(measure: measure)
+        check(!dot.contains("weight=\"inf\"") && !dot.contains("weight=\"nan\"") && !dot.contains("weight=\"-inf\""), "DOT prints a weight that is not finite")
         _ = g.graphML(measure: measure)
         _ = g.gexf(measure: measure)
         _ = g.nodeLinkJSON(measure: measure)

@@ -77,6 +77,7 @@ runFuzzer { data in
             // Text is repaired (firstInvalidByteOffset only says the input had a bad byte, and where).
             check(DocumentText(utf8: doc.text.bytes).firstInvalidByteOffset == nil, "a JSON string gave invalid UTF-8 text")
             if let bad = doc.text.firstInvalidByteOffset { check(bad >= 0 && bad < bytes.count, "a bad byte offset \(bad)") }
+            if corpus.strictUTF8 { check(doc.text.firstInvalidByteOffset == nil, "--strict-utf8 let invalid UTF-8 through in \(doc.source)") }
             check(doc.source.hasPrefix(path + ":"), "document source \(doc.source) does not name the file and line")
         }
         check(report.documents == documents, "report counts \(report.documents) documents, saw \(documents)")
@@ -88,6 +89,9 @@ runFuzzer { data in
         check(e.file == path || e.file.hasPrefix(path + ":"), "the error names \(e.file), not the file")
         check(!e.message.isEmpty, "an empty error message")
         if let line = e.line { check(line >= 1 && line <= lineCount + 1, "the error names line \(line) of \(lineCount)") }
+        // --skip-bad-lines skips every error about one line (bad JSON, bad fields, a duplicate id, invalid UTF-8
+        // under --strict-utf8).
+        if corpus.skipBadLines { check(e.line == nil, "--skip-bad-lines stopped at a bad line: \(e)") }
         if let column = e.column { check(column >= 1, "the error names column \(column)") }
     } catch {
         check(false, "an error that is not an InputError: \(error)")

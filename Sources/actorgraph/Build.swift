@@ -64,7 +64,10 @@ extension ActorGraphCommand {
                 var rest = filter
                 rest.since = nil
                 rest.until = nil
-                try emit(GraphFile.encode(whole.graph().filtered(rest)), to: output)
+                // Nothing replaces a previous file until every output is written: the occurrences and the graph
+                // are staged in temporary files (a full disk shows here), and only then renamed into place.
+                // Slices are written (each atomically) before either is renamed.
+                try occurrenceFile?.prepare()
                 if let output, slice != nil {
                     let base = output.hasSuffix(".json") ? String(output.dropLast(5)) : output
                     for day in slices.keys.sorted() {
@@ -72,7 +75,17 @@ extension ActorGraphCommand {
                     }
                     if undated > 0 { CLI.warn("\(undated) undated document(s) are in the whole graph but in no slice") }
                 }
-                try occurrenceFile?.commit()
+                let graphBytes = GraphFile.encode(whole.graph().filtered(rest))
+                if let output, output != "-" {
+                    let graphFile = try AtomicFileWriter(path: output)
+                    try graphFile.write(graphBytes)
+                    try graphFile.prepare()
+                    try occurrenceFile?.commit()
+                    try graphFile.commit()
+                } else {
+                    try occurrenceFile?.commit()
+                    StandardOutput.shared.write(bytes: graphBytes)
+                }
             }
         }
     }

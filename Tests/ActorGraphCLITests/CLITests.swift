@@ -171,6 +171,23 @@ struct CLIBadInputTests {
         #expect(r.stderr.hasPrefix("error: \(file.path): is not valid UTF-8"))
     }
 
+    @Test("--strict-utf8 on JSON Lines: an error naming FILE:LINE, or with --skip-bad-lines a skipped and counted line")
+    func strictUTF8JSONLines() throws {
+        let dir = try CLIHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("c.jsonl")
+        try Data(Array("{\"id\": \"a\", \"text\": \"Qatar met Pakistan.\"}\n{\"id\": \"b\", \"text\": \"Oman ".utf8) + [0xFF]
+                 + Array("\"}\n{\"id\": \"c\", \"text\": \"Iran\"}\n".utf8)).write(to: file)
+        var r = try CLIHarness.run(["extract", file.path, "--strict-utf8"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(file.path):2: is not valid UTF-8: the first invalid byte is at byte offset 26\n")
+        r = try CLIHarness.run(["extract", file.path, "--strict-utf8", "--skip-bad-lines"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "warning: \(file.path):2: is not valid UTF-8: the first invalid byte is at byte offset 26; line skipped\n"
+                + "warning: \(file.path): skipped 1 bad line(s)\n")
+        #expect(try CLIHarness.jsonLines(r.stdout).map { $0["doc"] as! String } == ["a", "a", "c"])
+    }
+
     @Test("an unknown layout is a usage error (64)")
     func unknownLayout() throws {
         let r = try CLIHarness.run(["render", CLIHarness.examples, "-o", "/tmp/x.svg", "--layout", "spiral"])

@@ -20,12 +20,13 @@ struct RenderCLITests {
         return graph
     }
 
-    /// A graph file of a ring of `count` people with chords: as large as a test needs, built in no time.
+    /// A graph file of a ring of `count` people with chords: as large as a test needs, built in no time. Its
+    /// counts fit together (each person's 20 windows hold its at most 4 ties of at most 5), as the reader checks.
     func ring(_ count: Int, names: (Int) -> String = { "Person \($0)" }, in dir: URL) throws -> String {
         var nodes: [String] = [], edges: [String] = []
         let id = { (k: Int) in String(format: "person:p%05d", k) }
         for k in 0..<count {
-            nodes.append("{\"id\": \(Self.json(id(k))), \"name\": \(Self.json(names(k))), \"type\": \"person\", \"mentions\": 3, \"documents\": 1, \"windows\": 3}")
+            nodes.append("{\"id\": \(Self.json(id(k))), \"name\": \(Self.json(names(k))), \"type\": \"person\", \"mentions\": 20, \"documents\": 1, \"windows\": 20}")
         }
         var seen = Set<String>()
         for k in 0..<count {
@@ -38,7 +39,7 @@ struct RenderCLITests {
         }
         edges.sort()
         let text = "{\"format\": \"actorgraph-graph\", \"version\": 1, \"options\": {\"window\": \"sentence\", \"count\": \"windows\", \"evidence\": 5}, "
-            + "\"totals\": {\"windows\": \(count * 3), \"documents\": 1}, \"nodes\": [\(nodes.joined(separator: ", "))], \"edges\": [\(edges.joined(separator: ", "))]}\n"
+            + "\"totals\": {\"windows\": \(count * 20), \"documents\": 1}, \"nodes\": [\(nodes.joined(separator: ", "))], \"edges\": [\(edges.joined(separator: ", "))]}\n"
         let path = dir.appendingPathComponent("ring-\(count).json").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -71,6 +71,24 @@ struct InteractivePageTests {
         #expect(evidence.first?["spans"] as? [[Int]] == [[0, 5], [10, 10 + RenderingFixture.hostile[0].count]])
     }
 
+    @Test("U+2028 and U+2029 in names and evidence are escaped in the data block (they end a line in older JavaScript)")
+    func lineSeparators() throws {
+        let name = "Line\u{2028}Separator", text = "Qatar met Line\u{2028}Separator.\u{2029}Then left."
+        let g = CooccurrenceGraph(
+            nodes: [GraphNode(id: "QAT", name: "Qatar", type: .country, mentions: 1, documents: 1, windows: 1),
+                    GraphNode(id: "person:ls", name: name, type: .person, mentions: 1, documents: 1, windows: 1)],
+            edges: [GraphEdge(source: "QAT", target: "person:ls", count: 1, documents: 1, evidence: [
+                Evidence(document: "d", date: nil, start: 0, end: text.count, text: text, sourceSpan: 0..<5, targetSpan: 10..<24)])],
+            totalWindows: 2, totalDocuments: 1, options: BuildOptions())
+        let block = dataBlock(try page(g))
+        #expect(!block.unicodeScalars.contains("\u{2028}") && !block.unicodeScalars.contains("\u{2029}"))
+        #expect(block.contains("Line\\u2028Separator"))
+        let data = try JSONSerialization.jsonObject(with: Data(block.utf8)) as! [String: Any]
+        #expect((data["nodes"] as! [[String: Any]]).map { $0["name"] as! String } == ["Qatar", name])
+        let evidence = ((data["edges"] as! [[String: Any]])[0]["evidence"] as! [[String: Any]]).map { $0["text"] as? String }
+        #expect(evidence == [text])
+    }
+
     @Test("the title is escaped in the head and the heading")
     func title() throws {
         let html = try page()

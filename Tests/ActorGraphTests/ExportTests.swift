@@ -151,12 +151,14 @@ struct ExportTests {
         #expect(ExportText.number(value) == text)
     }
 
-    @Test("non-finite weights: null in JSON, NaN/INF in XML, an empty CSV cell")
+    @Test("non-finite weights (which no measure gives): null in JSON, 0 in XML and DOT, an empty CSV cell; never inf or nan")
     func nonFinite() {
         #expect(ExportText.number(.nan) == nil)
-        #expect(ExportText.xmlDouble(.infinity) == "INF")
-        #expect(ExportText.xmlDouble(-.infinity) == "-INF")
-        #expect(ExportText.xmlDouble(.nan) == "NaN")
+        #expect(ExportText.xmlDouble(.infinity) == "0")
+        #expect(ExportText.xmlDouble(-.infinity) == "0")
+        #expect(ExportText.xmlDouble(.nan) == "0")
+        #expect(CooccurrenceGraph.format(.infinity) == "0")
+        #expect(CooccurrenceGraph.format(.nan) == "0")
         var out: [UInt8] = []
         ExportText.appendCSVNumber(.nan, to: &out)
         #expect(out.isEmpty)

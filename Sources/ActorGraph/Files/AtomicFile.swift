@@ -9,12 +9,7 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically.
     /// - Throws: `InputError` naming the path when the folder is missing or unwritable, or the disk is full.
     public static func write(_ bytes: [UInt8], to path: String) throws(InputError) {
-        let folder: String
-        if let slash = path.lastIndex(of: "/") { folder = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]) } else { folder = "." }
-        var isDir = stat()
-        if stat(folder, &isDir) != 0 || (isDir.st_mode & S_IFMT) != S_IFDIR {
-            throw InputError(file: path, "cannot be written: the folder '\(folder)' does not exist")
-        }
+        let folder = try checkedFolder(of: path)
         var template = Array("\(folder)/.\(path.split(separator: "/").last ?? "out").XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
@@ -43,6 +38,21 @@ public enum AtomicFile {
         if close(fd) != 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
         if rename(tmp, path) != 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
         ok = true
+    }
+
+    /// The folder `path` will be written in, after checking that it exists and that `path` is not a folder
+    /// (the rename would fail only at the end, after a whole run).
+    static func checkedFolder(of path: String) throws(InputError) -> String {
+        let folder: String
+        if let slash = path.lastIndex(of: "/") { folder = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]) } else { folder = "." }
+        var st = stat()
+        if stat(folder, &st) != 0 || (st.st_mode & S_IFMT) != S_IFDIR {
+            throw InputError(file: path, "cannot be written: the folder '\(folder)' does not exist")
+        }
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError(file: path, "cannot be written: it is a folder")
+        }
+        return folder
     }
 }
 
@@ -84,9 +94,13 @@ final class LockBox: @unchecked Sendable {
 
 /// A file written in pieces that appears at its path only when `commit()` succeeds: the same temporary-file
 /// and rename discipline as `AtomicFile.write`, for outputs too large to hold in memory.
+///
+/// A run with several outputs calls `prepare()` on each (where a full disk or an I/O error shows) and only
+/// then `commit()` on each (a rename), so a failure while writing leaves every previous file in place.
 public final class AtomicFileWriter {
     public let path: String
     private let temporary: String
+    /// The temporary file's descriptor until `prepare()` closes it (-1 after).
     private var fd: Int32
     private var buffer: [UInt8] = []
     private var finished = false
@@ -94,12 +108,7 @@ public final class AtomicFileWriter {
     /// Opens a temporary file beside `path`.
     public init(path: String) throws(InputError) {
         self.path = path
-        let folder: String
-        if let slash = path.lastIndex(of: "/") { folder = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash]) } else { folder = "." }
-        var st = stat()
-        if stat(folder, &st) != 0 || (st.st_mode & S_IFMT) != S_IFDIR {
-            throw InputError(file: path, "cannot be written: the folder '\(folder)' does not exist")
-        }
+        let folder = try AtomicFile.checkedFolder(of: path)
         var template = Array("\(folder)/.\(path.split(separator: "/").last ?? "out").XXXXXX".utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))") }
@@ -111,6 +120,7 @@ public final class AtomicFileWriter {
 
     /// Appends bytes (buffered).
     public func write(_ bytes: [UInt8]) throws(InputError) {
+        assert(fd >= 0 || finished, "AtomicFileWriter.write after prepare()")
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -130,13 +140,22 @@ public final class AtomicFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs and renames the temporary file into place.
-    public func commit() throws(InputError) {
+    /// Flushes, syncs and closes the temporary file, so that all `commit()` has left to do is the rename.
+    /// Writing after this is a programming error.
+    public func prepare() throws(InputError) {
+        guard fd >= 0, !finished else { return }
         try flush()
         fchmod(fd, 0o644)
         if fsync(fd) != 0 && errno != EINVAL { let e = errno; discard(); throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))") }
-        close(fd)
-        if rename(temporary, path) != 0 { let e = errno; unlink(temporary); finished = true; throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))") }
+        let status = close(fd)
+        fd = -1
+        if status != 0 { let e = errno; discard(); throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))") }
+    }
+
+    /// Prepares the file if that is not done yet, then renames it into place.
+    public func commit() throws(InputError) {
+        try prepare()
+        if rename(temporary, path) != 0 { let e = errno; discard(); throw InputError(file: path, "cannot be written: \(String(cString: strerror(e)))") }
         finished = true
         TemporaryFiles.unregister(temporary)
     }
@@ -144,7 +163,7 @@ public final class AtomicFileWriter {
     /// Removes the temporary file; the path is left as it was.
     public func discard() {
         guard !finished else { return }
-        close(fd)
+        if fd >= 0 { close(fd); fd = -1 }
         unlink(temporary)
         TemporaryFiles.unregister(temporary)
         finished = true

@@ -73,9 +73,10 @@ extension CooccurrenceGraph {
     }
 
     /// A number for tables, DOT and attributes: integers plain, others rounded to 6 decimals, always a valid
-    /// JSON number ("0.333333", "1", "-0.5", "0").
+    /// JSON number ("0.333333", "1", "-0.5", "0"). No measure or analytic gives a value that is not finite; were
+    /// one to, it is written 0 (as the analytics count it), never `inf` or `nan`.
     public static func format(_ v: Double) -> String {
-        guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+        guard v.isFinite else { return "0" }
         let scaled = (v * 1_000_000).rounded()
         if scaled == 0 { return "0" }
         if abs(scaled) >= 1e15 { return "\(v)" }

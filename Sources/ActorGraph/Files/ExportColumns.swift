@@ -85,12 +85,10 @@ enum ExportText {
         return s
     }
 
-    /// A weight as XML Schema `xs:double` text: `number(_:)`, or `NaN`/`INF`/`-INF` when not finite (no measure
-    /// yields those, but a hand-edited graph file might).
+    /// A weight as XML Schema `xs:double` text: `number(_:)`, or 0 for a value that is not finite (no measure
+    /// yields one, and the graph-file reader refuses the counts that could), never `NaN` or `INF`.
     static func xmlDouble(_ v: Double) -> String {
-        if v.isNaN { return "NaN" }
-        if v.isInfinite { return v < 0 ? "-INF" : "INF" }
-        return number(v)!
+        number(v) ?? "0"
     }
 
     /// Appends `s` escaped for XML 1.0 text and attribute values: `& < > " '` as entities; tab, line feed and

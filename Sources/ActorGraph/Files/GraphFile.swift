@@ -170,11 +170,13 @@ public enum GraphFile {
             }
             edges.append(GraphEdge(source: s, target: t, count: count, documents: docs, days: days, evidence: evidence, weight: weight))
         }
+        let options = BuildOptions(window: window, count: countUnit, evidencePerEdge: evidenceK)
+        try checkCounts(nodes: nodes, edges: edges, totalWindows: windows, totalDocuments: documents, dayTotals: dayTotals,
+                        options: options, fail)
         let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         nodes.sort { byID($0.id, $1.id) }
         edges.sort { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
         return CooccurrenceGraph(nodes: nodes, edges: edges, totalWindows: windows, totalDocuments: documents,
-                                 options: BuildOptions(window: window, count: countUnit, evidencePerEdge: evidenceK),
-                                 dayTotals: dayTotals)
+                                 options: options, dayTotals: dayTotals)
     }
 }

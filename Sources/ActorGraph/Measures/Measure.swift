@@ -18,7 +18,7 @@ public enum Measure: String, Sendable, CaseIterable {
     /// Dunning's log-likelihood ratio G² of the 2×2 window table.
     case g2
 
-    /// The edge's weight under this measure.
+    /// The edge's weight under this measure: always a finite number.
     public func weight(_ edge: GraphEdge, in graph: CooccurrenceGraph) -> Double {
         let nab = edge.weight
         switch self {
@@ -32,8 +32,20 @@ public enum Measure: String, Sendable, CaseIterable {
         return Measure.associate(self, nab: nab, na: na, nb: nb, n: n)
     }
 
+    /// The measure from the counts; 0 when a count is 0 and, as a last guard, whenever the arithmetic does not
+    /// give a finite number (no writer may print `inf` or `nan`).
+    ///
+    /// The measures other than count and docs read the counts as a 2×2 table of windows, where the joint count
+    /// cannot exceed either actor's count. Under `tokens:K` and `decay:λ:C` n(ab) counts mention or sentence
+    /// pairs and can (two mentions each, all close: n(ab) = 4 = n(a) + n(b), a Jaccard denominator of 0), so it
+    /// is taken as at most min(n(a), n(b)); for the other windows that changes nothing.
     static func associate(_ m: Measure, nab: Double, na: Double, nb: Double, n: Double) -> Double {
         guard nab > 0, na > 0, nb > 0 else { return 0 }
+        let value = table(m, nab: m == .count || m == .docs ? nab : min(nab, na, nb), na: na, nb: nb, n: n)
+        return value.isFinite ? value : 0
+    }
+
+    private static func table(_ m: Measure, nab: Double, na: Double, nb: Double, n: Double) -> Double {
         switch m {
         case .pmi:
             return log2(nab * n / (na * nb))

@@ -47,15 +47,18 @@ public struct Corpus: Sendable {
         _ body: (Document) throws -> Void
     ) throws -> Report {
         var report = Report()
-        func emit(_ doc: Document) throws {
-            if let bad = doc.text.firstInvalidByteOffset {
-                if self.strictUTF8 {
-                    throw InputError(file: doc.source, "is not valid UTF-8: the first invalid byte is at byte offset \(bad)")
-                }
-                let w = InputWarning(source: doc.source, "invalid UTF-8 at byte offset \(bad) (document \(doc.id)); invalid bytes were replaced with U+FFFD")
-                report.warnings.append(w)
-                warn(w)
+        // Invalid UTF-8 is an error under --strict-utf8 (on a JSON Lines line, one that --skip-bad-lines skips
+        // like any other bad line), else a warning.
+        func checkUTF8(_ doc: Document, file: String, line: Int? = nil) throws(InputError) {
+            guard let bad = doc.text.firstInvalidByteOffset else { return }
+            if self.strictUTF8 {
+                throw InputError(file: file, line: line, "is not valid UTF-8: the first invalid byte is at byte offset \(bad)")
             }
+            let w = InputWarning(source: doc.source, "invalid UTF-8 at byte offset \(bad) (document \(doc.id)); invalid bytes were replaced with U+FFFD")
+            report.warnings.append(w)
+            warn(w)
+        }
+        func emit(_ doc: Document) throws {
             report.documents += 1
             try body(doc)
         }
@@ -69,12 +72,16 @@ public struct Corpus: Sendable {
                     warn(w)
                     continue
                 }
-                try emit(Corpus.textDocument(id: relative, bytes: bytes, source: full))
+                let doc = Corpus.textDocument(id: relative, bytes: bytes, source: full)
+                try checkUTF8(doc, file: full)
+                try emit(doc)
             }
         case .textFile:
             let bytes = try FileBytes.read(path: path)
             let name = (path as NSString).lastPathComponent
-            try emit(Corpus.textDocument(id: String(name.dropLast(4)), bytes: bytes, source: path))
+            let doc = Corpus.textDocument(id: String(name.dropLast(4)), bytes: bytes, source: path)
+            try checkUTF8(doc, file: path)
+            try emit(doc)
         case .jsonLines, .standardInput:
             let fd: Int32
             if kind == .standardInput {
@@ -93,10 +100,13 @@ public struct Corpus: Sendable {
                 do { next = try reader.nextLine() } catch { throw InputError(file: name, error.message) }
                 guard var line = next else { break }
                 lineNumber += 1
+                // A byte-order mark before the first record is not part of its JSON.
+                if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
                 if line.last == 0x0D { line = line.dropLast() }
                 if line.allSatisfy({ Document.isSpace($0) }) { continue }
                 do {
                     let doc = try JSONLinesRecord.document(line: line, file: name, lineNumber: lineNumber)
+                    try checkUTF8(doc, file: name, line: lineNumber)
                     guard seen.insert(doc.id).inserted else {
                         throw InputError(file: name, line: lineNumber, "the id \"\(doc.id)\" was already used by an earlier line")
                     }

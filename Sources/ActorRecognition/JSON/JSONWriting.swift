@@ -13,6 +13,11 @@ public enum JSONText {
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
                 appendUnicodeEscape(UInt32(c), to: &out)
+            case 0xA8...0xA9 where out.count >= 2 && out[out.count - 2] == 0xE2 && out[out.count - 1] == 0x80:
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript before ES2019. 0xE2 is only
+                // ever a lead byte, so the two bytes before this continuation byte are this scalar's own.
+                out.removeLast(2)
+                appendUnicodeEscape(c == 0xA8 ? 0x2028 : 0x2029, to: &out)
             default: out.append(c)
             }
         }

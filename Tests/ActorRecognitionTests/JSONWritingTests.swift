@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import ActorRecognition
+
+/// `JSONText` writes strings that are valid JSON and inert inside an HTML `<script>` block.
+@Suite("JSON string writing")
+struct JSONWritingTests {
+    @Test("escapes", arguments: [
+        ("plain", #""plain""#),
+        ("quote \" and backslash \\", #""quote \" and backslash \\""#),
+        ("line\nfeed\r\ttab\u{1}", #""line\nfeed\r\ttab\u0001""#),
+        ("</script><!-- & -->", #""\u003c/script\u003e\u003c!-- \u0026 --\u003e""#),
+        ("line\u{2028}separator", #""line\u2028separator""#),
+        ("paragraph\u{2029}separator", #""paragraph\u2029separator""#),
+        ("\u{2028}\u{2029}", #""\u2028\u2029""#),
+        ("Иван, 東京, emoji 😀", "\"Иван, 東京, emoji 😀\""),
+        // Other scalars with the continuation bytes A8 and A9, or the lead bytes E2 80, stay as they are.
+        ("¨ © Ш Щ ب ة ⁨", "\"¨ © Ш Щ ب ة ⁨\""),
+        ("dash \u{2014} ellipsis \u{2026} zero-width \u{200B} narrow \u{202F}", "\"dash \u{2014} ellipsis \u{2026} zero-width \u{200B} narrow \u{202F}\""),
+    ])
+    func escapes(_ input: String, _ expected: String) {
+        #expect(JSONText.quoted(input) == expected)
+    }
+
+    @Test("no raw U+2028 or U+2029 is written, and the text reads back the same")
+    func separatorsRoundTrip() throws {
+        let input = "a\u{2028}b\u{2029}c \u{2027}\u{202A} <&> \u{2028}"
+        var out: [UInt8] = []
+        JSONText.appendString(input, to: &out)
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(!text.unicodeScalars.contains("\u{2028}") && !text.unicodeScalars.contains("\u{2029}"))
+        let back = try JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+        #expect(back == input)
+        #expect(try JSONValue.parse(out) == .string(input))
+    }
+}
