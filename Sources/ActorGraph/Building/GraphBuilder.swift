@@ -21,6 +21,9 @@ public struct GraphBuilder: Sendable {
     private var edgeIndex: [UInt64: Int32] = [:]
     /// The document number in which a node or edge was last seen / counted (for per-document counts).
     private var nodeSeen: [Int] = [], nodeCounted: [Int] = []
+    /// The place in the corpus (document sequence) where each node was first seen: when builders that saw
+    /// different documents are merged, a node keeps the name it had at its first sight in corpus order.
+    private var nodeFirstSeen: [Int] = []
     private var edgeSeen: [Int] = [], edgeCounted: [Int] = []
     /// For each edge's evidence, its place in the corpus (document sequence, window start), so graphs built
     /// in parallel on interleaved documents keep the first K windows in corpus order when merged.
@@ -67,6 +70,7 @@ public struct GraphBuilder: Sendable {
                                attributes: doc.actors[id].map(GraphBuilder.attributes) ?? [:]))
         nodeSeen.append(0)
         nodeCounted.append(0)
+        nodeFirstSeen.append(sequence)
         return k
     }
 
@@ -124,7 +128,7 @@ public struct GraphBuilder: Sendable {
         var nodeOfSlot = [Int](repeating: 0, count: slots)
         for s in 0..<slots { nodeOfSlot[s] = node(doc.actorIDs[s], firstMention: doc.mentions[firstMention[s]], doc) }
         var rank = [Int](repeating: 0, count: slots)
-        for (r, s) in (0..<slots).sorted(by: { doc.actorIDs[$0].utf8.lexicographicallyPrecedes(doc.actorIDs[$1].utf8) }).enumerated() {
+        for (r, s) in (0..<slots).sorted(by: { doc.actorIDs[$0].utf8Precedes(doc.actorIDs[$1]) }).enumerated() {
             rank[s] = r
         }
         var state = DocumentState(counter: CodePointCounter(doc.text.bytes), node: nodeOfSlot, rank: rank)
@@ -314,9 +318,15 @@ public struct GraphBuilder: Sendable {
                 x.documents += t.documents
                 whole.dayTotals[d] = x
             }
-            for n in part.nodes {
+            for (pk, n) in part.nodes.enumerated() {
                 if let k = whole.index[n.id] {
                     let k = Int(k)
+                    if part.nodeFirstSeen[pk] < whole.nodeFirstSeen[k] {
+                        whole.nodeFirstSeen[k] = part.nodeFirstSeen[pk]
+                        whole.nodes[k].name = n.name
+                        whole.nodes[k].type = n.type
+                        whole.nodes[k].attributes = n.attributes
+                    }
                     whole.nodes[k].mentions += n.mentions
                     whole.nodes[k].documents += n.documents
                     whole.nodes[k].windows += n.windows
@@ -326,6 +336,7 @@ public struct GraphBuilder: Sendable {
                     whole.nodes.append(n)
                     whole.nodeSeen.append(0)
                     whole.nodeCounted.append(0)
+                    whole.nodeFirstSeen.append(part.nodeFirstSeen[pk])
                 }
             }
             for (pe, e) in part.edges.enumerated() {
@@ -357,7 +368,7 @@ public struct GraphBuilder: Sendable {
 
     /// The finished graph, in a stable order.
     public func graph() -> CooccurrenceGraph {
-        let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let byID: (String, String) -> Bool = { $0.utf8Precedes($1) }
         let n = nodes.sorted { byID($0.id, $1.id) }
         var finished = edges
         for k in finished.indices { finished[k].weight = Double(weightUnits[k]) / GraphBuilder.unitsPerWeight }

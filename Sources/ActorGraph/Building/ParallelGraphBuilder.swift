@@ -1,10 +1,11 @@
 import ActorRecognition
 import Dispatch
 
-/// Builds a graph on several threads: documents are gathered into batches, each batch is cut into one
-/// contiguous run per thread, and every thread recognizes its run and counts it into a builder of its own.
+/// Builds a graph on several threads: documents are gathered into batches, each batch is shared out among
+/// the threads, and every thread recognizes its documents and counts them into a builder of its own.
 /// The builders are merged at the end (`GraphBuilder.merged`), which gives exactly the graph of a one-thread
-/// run: counts add up and evidence keeps corpus order.
+/// run: counts add up and evidence keeps corpus order. A full batch is processed in the background while
+/// the caller reads the next one, so reading the corpus overlaps recognizing it.
 public struct ParallelGraphBuilder {
     public let recognizer: Recognizer
     public let jobs: Int
@@ -13,6 +14,8 @@ public struct ParallelGraphBuilder {
     private var batchBytes = 0
     private var sequence = 0
     private let maxBatchBytes: Int
+    /// The batch being processed in the background.
+    private var inFlight: DispatchGroup?
 
     public init(recognizer: Recognizer, options: BuildOptions, jobs: Int, batchBytes: Int = 8 << 20) {
         self.recognizer = recognizer
@@ -35,34 +38,35 @@ public struct ParallelGraphBuilder {
         let recognizer = self.recognizer
         let slots = self.slots
         let workers = min(jobs, docs.count)
-        if workers == 1 {
+        sequence += docs.count
+        batch = []
+        batchBytes = 0
+        if jobs == 1 {
             for (k, d) in docs.enumerated() { slots.withBuilder(0) { $0.add(recognizer.recognize(d), sequence: base + k) } }
-        } else {
-            // Cut by bytes so the runs take about the same time.
-            let total = docs.reduce(0) { $0 + $1.text.bytes.count }
-            var cuts = [0]
-            var acc = 0
-            for (k, d) in docs.enumerated() {
-                acc += d.text.bytes.count
-                if cuts.count < workers, acc * workers >= total * cuts.count { cuts.append(k + 1) }
-            }
-            while cuts.count < workers { cuts.append(docs.count) }
-            cuts.append(docs.count)
-            let runs = cuts
+            return
+        }
+        // The builders are the previous batch's until it is done.
+        inFlight?.wait()
+        // Strided: worker w takes documents w, w + workers, …, so long and short documents spread evenly. Which
+        // builder counts which document does not matter: the merge gives the graph of one corpus-order pass.
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for k in runs[w]..<max(runs[w], runs[w + 1]) {
+                var k = w
+                while k < docs.count {
                     slots.withBuilder(w) { $0.add(recognizer.recognize(docs[k]), sequence: base + k) }
+                    k += workers
                 }
             }
         }
-        sequence += docs.count
-        batch.removeAll(keepingCapacity: true)
-        batchBytes = 0
+        inFlight = done
     }
 
     /// Recognizes what is left and returns the merged graph.
     public mutating func graph() -> CooccurrenceGraph {
         flush()
+        inFlight?.wait()
+        inFlight = nil
         return GraphBuilder.merged(slots.builders)
     }
 }

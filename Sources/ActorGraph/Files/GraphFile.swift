@@ -173,7 +173,7 @@ public enum GraphFile {
         let options = BuildOptions(window: window, count: countUnit, evidencePerEdge: evidenceK)
         try checkCounts(nodes: nodes, edges: edges, totalWindows: windows, totalDocuments: documents, dayTotals: dayTotals,
                         options: options, fail)
-        let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let byID: (String, String) -> Bool = { $0.utf8Precedes($1) }
         nodes.sort { byID($0.id, $1.id) }
         edges.sort { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
         return CooccurrenceGraph(nodes: nodes, edges: edges, totalWindows: windows, totalDocuments: documents,

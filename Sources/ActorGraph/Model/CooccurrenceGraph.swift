@@ -41,7 +41,7 @@ public struct CooccurrenceGraph: Sendable {
         var lo = 0, hi = nodes.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if nodes[mid].id.utf8.lexicographicallyPrecedes(id.utf8) { lo = mid + 1 } else { hi = mid }
+            if nodes[mid].id.utf8Precedes(id) { lo = mid + 1 } else { hi = mid }
         }
         return lo < nodes.count && nodes[lo].id == id ? lo : nil
     }

@@ -52,7 +52,7 @@ extension CooccurrenceGraph {
                 }
             }
         }
-        let byID: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let byID: (String, String) -> Bool = { $0.utf8Precedes($1) }
         var options = first.options
         options.evidencePerEdge = k
         return CooccurrenceGraph(

@@ -4,30 +4,47 @@ public enum JSONText {
     /// are escaped so the text is inert inside HTML `<script>` blocks too.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for c in s.utf8 {
-            switch c {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                appendUnicodeEscape(UInt32(c), to: &out)
-            case 0xA8...0xA9 where out.count >= 2 && out[out.count - 2] == 0xE2 && out[out.count - 1] == 0x80:
-                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript before ES2019. 0xE2 is only
-                // ever a lead byte, so the two bytes before this continuation byte are this scalar's own.
-                out.removeLast(2)
-                appendUnicodeEscape(c == 0xA8 ? 0x2028 : 0x2029, to: &out)
-            default: out.append(c)
+        var s = s
+        s.withUTF8 { b in
+            // Runs of bytes that need no escape are copied whole.
+            var run = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == UInt8(ascii: "<")
+                        || c == UInt8(ascii: ">") || c == UInt8(ascii: "&") || c == 0xE2 else { i += 1; continue }
+                if c == 0xE2 {
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript before ES2019.
+                    guard i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 else { i += 1; continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    appendUnicodeEscape(b[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                    i += 3
+                    run = i
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                switch c {
+                case UInt8(ascii: "\""): out.append(0x5C); out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                default: appendUnicodeEscape(UInt32(c), to: &out)
+                }
+                i += 1
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
     static func appendUnicodeEscape(_ v: UInt32, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u"),
-                                hex[Int(v >> 12 & 0xF)], hex[Int(v >> 8 & 0xF)], hex[Int(v >> 4 & 0xF)], hex[Int(v & 0xF)]])
+        func hex(_ d: UInt32) -> UInt8 { d < 10 ? UInt8(ascii: "0") + UInt8(d) : UInt8(ascii: "a") + UInt8(d - 10) }
+        out.append(0x5C)
+        out.append(UInt8(ascii: "u"))
+        for shift in [12, 8, 4, 0] as [UInt32] { out.append(hex(v >> shift & 0xF)) }
     }
 
     /// `s` as a JSON string literal.

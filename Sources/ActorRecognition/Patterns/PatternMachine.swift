@@ -85,8 +85,8 @@ final class PatternScratch {
 
 extension MatchContext {
     /// Runs `program` from token `start`; returns the longest match's end and its slots (the first-priority
-    /// path to that end), or nil. Every (instruction, token) state is visited at most once, so a run costs at
-    /// most O(program × (limit − start)).
+    /// path to that end), or nil. Every (join instruction, token) state is visited at most once, so a run costs
+    /// at most O(program² × (limit − start)).
     func run(_ program: UnsafeBufferPointer<PatternProgram.Instruction>, literals: UnsafeBufferPointer<Int32>,
              start: Int, limit: Int, scratch: PatternScratch) -> (end: Int, slots: Slots)? {
         let width = limit - start + 1
@@ -102,10 +102,12 @@ extension MatchContext {
             let thread = scratch.stack[depth]
             var pc = Int(thread.pc), pos = Int(thread.pos), slots = thread.slots
             while true {
-                let mark = pc * width + (pos - start)
-                if stamps[mark] == stamp { break }
-                stamps[mark] = stamp
                 let ins = program[pc]
+                if ins.join {
+                    let mark = pc &* width &+ (pos &- start)
+                    if stamps[mark] == stamp { break }
+                    stamps[mark] = stamp
+                }
                 switch ins.op {
                 case .match:
                     if pos > bestEnd { bestEnd = pos; bestSlots = slots }

@@ -25,8 +25,17 @@ struct PatternProgram: Sendable {
 
     struct Instruction: Sendable {
         var op: Op
+        /// Whether more than one path leads here (a target of `split` or `jump`, or the start): the machine
+        /// marks only these states as visited; the straight-line code between them follows from them.
+        var join = false
         var a: Int32
         var b: Int32
+
+        init(op: Op, a: Int32, b: Int32) {
+            self.op = op
+            self.a = a
+            self.b = b
+        }
     }
 
     /// Slot numbers: 0 and 1 mark the span; 2k+2, 2k+3 the k-th labelled capture.
@@ -45,6 +54,11 @@ struct PatternProgram: Sendable {
     init(_ node: PatternNode, lists: [String: Int], vocabulary: inout TokenVocabulary) {
         emit(node, lists, &vocabulary)
         code.append(Instruction(op: .match, a: 0, b: 0))
+        code[0].join = true
+        for ins in code where ins.op == .split || ins.op == .jump {
+            code[Int(ins.a)].join = true
+            if ins.op == .split { code[Int(ins.b)].join = true }
+        }
     }
 
     private mutating func add(_ op: Op, _ a: Int32 = 0, _ b: Int32 = 0) -> Int {

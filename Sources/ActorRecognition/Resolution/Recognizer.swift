@@ -37,33 +37,42 @@ public struct Recognizer: Sendable {
                            _ sentences: [Range<Int>]) -> RecognizedDocument {
         let n = tokens.count
         let lookup = matcher.lookup
+        // One pass over the tokens: each token's word id and key hash; what the patterns see of it (their own
+        // words only, its shape); and where its line ends (no match crosses a line break).
+        let wordCount = Int32(patterns.wordCount)
         var ids = [Int32](repeating: -1, count: n)
         var hashes = [UInt64](repeating: 0, count: n)
-        for k in 0..<n { ids[k] = lookup.lookup(b, tokens[k].range, hash: &hashes[k]) }
+        var patternIDs = [Int32](repeating: -1, count: n)
+        var shapes = [UInt8](repeating: 0, count: n)
+        var lineEnd = [Int32](repeating: Int32(n), count: n)
+        ids.withUnsafeMutableBufferPointer { ip in
+        hashes.withUnsafeMutableBufferPointer { hp in
+        patternIDs.withUnsafeMutableBufferPointer { pp in
+        shapes.withUnsafeMutableBufferPointer { sp in
+        lineEnd.withUnsafeMutableBufferPointer { lp in
+            var lineStart = 0
+            for k in 0..<n {
+                let t = tokens[k]
+                let id = lookup.lookup(b, t.range, hash: &hp[k])
+                ip[k] = id
+                if id < wordCount { pp[k] = id }
+                sp[k] = MatchContext.shapeBits(t)
+                if k > 0 && t.shape.contains(.lineStart) {
+                    for j in lineStart..<k { lp[j] = Int32(k) }
+                    lineStart = k
+                }
+            }
+        }}}}}
         var text = CandidateText(explains: explains)
         var chosen: [Candidate] = []
         ids.withUnsafeBufferPointer { ip in
             let hits = matcher.hits(b, tokens, ids: ip)
             var candidates = gazetteerCandidates(tokens, ip, hits)
-            // What the patterns see: their own words only, each token's shape, the gazetteer hits by start.
-            let wordCount = Int32(patterns.wordCount)
-            var patternIDs = [Int32](repeating: -1, count: n)
-            var shapes = [UInt8](repeating: 0, count: n)
             var hitAt = [Int32](repeating: -1, count: n)
             var hitClasses = [UInt8](repeating: 0, count: hits.count)
-            var lineEnd = [Int32](repeating: Int32(n), count: n)
-            for k in 0..<n {
-                if ids[k] < wordCount { patternIDs[k] = ids[k] }
-                shapes[k] = MatchContext.shapeBits(tokens[k])
-            }
             for (k, h) in hits.enumerated() {
                 hitAt[h.start] = Int32(k)
                 hitClasses[k] = matcher.aliasClasses.buffer[h.alias]
-            }
-            var next = Int32(n)
-            for k in stride(from: n - 1, through: 0, by: -1) {
-                lineEnd[k] = next
-                if tokens[k].shape.contains(.lineStart) { next = Int32(k) }
             }
             patternIDs.withUnsafeBufferPointer { pp in
             shapes.withUnsafeBufferPointer { sp in
