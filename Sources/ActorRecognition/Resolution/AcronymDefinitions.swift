@@ -10,7 +10,8 @@ enum AcronymDefinitions {
         func isOneOf(_ k: Int, _ x: UInt8, _ y: UInt8) -> Bool {
             tokens[k].end - tokens[k].start == 1 && (b[Int(tokens[k].start)] == x || b[Int(tokens[k].start)] == y)
         }
-        var defined: [[UInt8]: Candidate] = [:]
+        // Every definition of each acronym, in text order: a use means the nearest definition before it.
+        var defined: [[UInt8]: [Candidate]] = [:]
         var taken = [Bool](repeating: false, count: tokens.count)
         for c in chosen { for k in c.start..<c.end { taken[k] = true } }
         var result = chosen
@@ -23,11 +24,11 @@ enum AcronymDefinitions {
             let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
             let source = Array(text.canonicalName(c, gazetteer).utf8) + [0x20] + Array(b[lo..<hi])
             guard isSubsequence(acronym, of: source) else { continue }
-            defined[acronym] = c
+            defined[acronym, default: []].append(c)
         }
         guard !defined.isEmpty else { return chosen }
         for k in tokens.indices where !taken[k] && tokens[k].kind == .word && tokens[k].shape.contains(.allCaps) {
-            guard let owner = defined[word(k)], owner.end <= k else { continue }
+            guard let owner = defined[word(k)]?.last(where: { $0.end <= k }) else { continue }
             let name = text.canonicalName(owner, gazetteer)
             result.append(owner.relocated(k, k + 1, reason: text.addReason { "acronym defined after '\(name)' in the document" }))
             taken[k] = true

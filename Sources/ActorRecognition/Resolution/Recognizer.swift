@@ -10,7 +10,8 @@ public struct Recognizer: Sendable {
     /// built, which spares a string per candidate.
     public let explains: Bool
 
-    public init(gazetteer: Gazetteer, patterns: PatternSet = PatternSet(), explains: Bool = false) {
+    public init(gazetteer: Gazetteer, patterns: PatternSet = PatternSet(), explains: Bool = false, segmentBytes: Int = 4 << 20) {
+        self.segmentBytes = max(1, segmentBytes)
         // One vocabulary for every word list: the resolution rules' words first, then the patterns', then the
         // gazetteer's, so each token is looked up once and the rules' and patterns' tables stay small.
         var vocabulary = TokenVocabulary()
@@ -22,19 +23,51 @@ public struct Recognizer: Sendable {
 
     public var gazetteer: Gazetteer { matcher.gazetteer }
 
+    /// Documents longer than this many bytes are recognized one segment at a time (cut after a line break),
+    /// so the working memory of recognition stays bounded whatever a document's size.
+    public let segmentBytes: Int
+
     /// Recognizes the actors of one document.
+    ///
+    /// A document of more than `segmentBytes` bytes is read in segments that end at line breaks; tokens and
+    /// sentences are the same as in one pass (both are cut at line breaks anyway), and in-document rules
+    /// (coreference, acronyms, short names) then work within a segment.
     public func recognize(_ document: Document) -> RecognizedDocument {
-        document.text.bytes.withUnsafeBufferPointer { b in
+        document.text.bytes.withUnsafeBufferPointer { whole in
+            var assembly = MentionAssembly(document)
             var tokens: [Token] = []
-            tokens.reserveCapacity(b.count / 5)
-            Tokenizer.tokenize(b, into: &tokens)
-            let sentences = SentenceSplitter.sentences(b)
-            return tokens.withUnsafeBufferPointer { tp in recognize(document, b, tp, sentences) }
+            for segment in Recognizer.segments(whole, limit: segmentBytes) {
+                let b = UnsafeBufferPointer(rebasing: whole[segment])
+                tokens.removeAll(keepingCapacity: true)
+                tokens.reserveCapacity(b.count / 5)
+                Tokenizer.tokenize(b, into: &tokens)
+                let sentences = SentenceSplitter.sentences(b)
+                tokens.withUnsafeBufferPointer { tp in
+                    var text = CandidateText(explains: explains)
+                    let chosen = candidates(b, tp, sentences, &text)
+                    assembly.add(chosen, b, tp, sentences, byteBase: segment.lowerBound, gazetteer, &text)
+                }
+            }
+            return assembly.document(whole)
         }
     }
 
-    private func recognize(_ document: Document, _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                           _ sentences: [Range<Int>]) -> RecognizedDocument {
+    /// Cuts `b` into pieces of about `limit` bytes, each ending just after a line break (or at the end).
+    static func segments(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var lo = 0
+        while lo < b.count || out.isEmpty {
+            var hi = min(b.count, lo + limit)
+            while hi < b.count, b[hi - 1] != 0x0A { hi += 1 }
+            out.append(lo..<hi)
+            lo = hi
+        }
+        return out
+    }
+
+    /// The mentions of one text (a document or a segment), resolved, in text order.
+    private func candidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ sentences: [Range<Int>],
+                            _ text: inout CandidateText) -> [Candidate] {
         let n = tokens.count
         let lookup = matcher.lookup
         // One pass over the tokens: each token's word id and key hash; what the patterns see of it (their own
@@ -63,7 +96,6 @@ public struct Recognizer: Sendable {
                 }
             }
         }}}}}
-        var text = CandidateText(explains: explains)
         var chosen: [Candidate] = []
         ids.withUnsafeBufferPointer { ip in
             let hits = matcher.hits(b, tokens, ids: ip)
@@ -99,8 +131,7 @@ public struct Recognizer: Sendable {
         chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens, &text)
         chosen = AcronymDefinitions.apply(chosen, b, tokens, gazetteer, &text)
         Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
-        chosen = OrganizationShortNames.linkShortNames(chosen, b, tokens, gazetteer, &text)
-        return makeDocument(document, b, tokens, sentences, chosen, &text)
+        return OrganizationShortNames.linkShortNames(chosen, b, tokens, gazetteer, &text)
     }
 
     /// A candidate for each gazetteer hit; a capital only where it stands for its government.
@@ -171,46 +202,5 @@ public struct Recognizer: Sendable {
             previousEnd = s.upperBound
         }
         return result
-    }
-
-    func makeDocument(_ document: Document, _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                      _ sentences: [Range<Int>], _ chosen: [Candidate], _ text: inout CandidateText) -> RecognizedDocument {
-        var counter = CodePointCounter(document.text.bytes)
-        var mentions: [Mention] = []
-        var actors: [String: Actor] = [:]
-        var actorIDs: [String] = []
-        // Slots by id, and by gazetteer actor as a cheaper first look.
-        var slotOfID: [String: Int] = [:]
-        var slotOfListed: [Int32: Int] = [:]
-        var sentence = 0
-        mentions.reserveCapacity(chosen.count)
-        for c in chosen {
-            let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
-            while sentence < sentences.count, sentences[sentence].upperBound <= lo { sentence += 1 }
-            let name = text.canonicalName(c, gazetteer)
-            var slot = c.actor >= 0 ? slotOfListed[c.actor] : nil
-            if slot == nil {
-                let id = text.actorID(c, gazetteer)
-                if let known = slotOfID[id] {
-                    slot = known
-                } else {
-                    slot = actorIDs.count
-                    slotOfID[id] = actorIDs.count
-                    actorIDs.append(id)
-                    actors[id] = c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type)
-                }
-                if c.actor >= 0 { slotOfListed[c.actor] = slot }
-            }
-            let start = counter.codePointOffset(ofByte: lo)
-            let end = counter.codePointOffset(ofByte: hi)
-            mentions.append(Mention(start: start, end: end, byteRange: lo..<hi,
-                                    text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
-                                    type: c.type, actor: actorIDs[slot!], name: name, actorIndex: slot!,
-                                    sentence: min(sentence, max(0, sentences.count - 1)), tokens: c.start..<c.end,
-                                    reason: text.reason(c.reason)))
-        }
-        return RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
-                                  paragraphOfSentence: Recognizer.paragraphs(b, sentences),
-                                  mentions: mentions, actors: actors, actorIDs: actorIDs, text: document.text)
     }
 }

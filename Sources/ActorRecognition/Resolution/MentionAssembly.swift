@@ -1,0 +1,65 @@
+/// Turns resolved candidates into a `RecognizedDocument`, one segment of the document after another: byte,
+/// token and sentence positions become the document's, offsets become code points (walking forward once), and
+/// every actor gets one slot in the document's `actorIDs`.
+struct MentionAssembly {
+    private let document: Document
+    private var counter: CodePointCounter
+    private var mentions: [Mention] = []
+    private var actors: [String: Actor] = [:]
+    private var actorIDs: [String] = []
+    // Slots by id, and by gazetteer actor as a cheaper first look.
+    private var slotOfID: [String: Int] = [:]
+    private var slotOfListed: [Int32: Int] = [:]
+    private var sentences: [Range<Int>] = []
+    private var tokenBase = 0
+
+    init(_ document: Document) {
+        self.document = document
+        counter = CodePointCounter(document.text.bytes)
+    }
+
+    /// Adds the mentions of the segment `b` (starting at byte `byteBase` of the document).
+    mutating func add(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                      _ segmentSentences: [Range<Int>], byteBase: Int, _ gazetteer: Gazetteer, _ text: inout CandidateText) {
+        let sentenceBase = sentences.count
+        sentences.reserveCapacity(sentences.count + segmentSentences.count)
+        for s in segmentSentences { sentences.append((s.lowerBound + byteBase)..<(s.upperBound + byteBase)) }
+        var sentence = 0
+        mentions.reserveCapacity(mentions.count + chosen.count)
+        for c in chosen {
+            let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
+            while sentence < segmentSentences.count, segmentSentences[sentence].upperBound <= lo { sentence += 1 }
+            let name = text.canonicalName(c, gazetteer)
+            var slot = c.actor >= 0 ? slotOfListed[c.actor] : nil
+            if slot == nil {
+                let id = text.actorID(c, gazetteer)
+                if let known = slotOfID[id] {
+                    slot = known
+                } else {
+                    slot = actorIDs.count
+                    slotOfID[id] = actorIDs.count
+                    actorIDs.append(id)
+                    actors[id] = c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type)
+                }
+                if c.actor >= 0 { slotOfListed[c.actor] = slot }
+            }
+            let start = counter.codePointOffset(ofByte: byteBase + lo)
+            let end = counter.codePointOffset(ofByte: byteBase + hi)
+            let local = min(sentence, max(0, segmentSentences.count - 1))
+            mentions.append(Mention(start: start, end: end, byteRange: (byteBase + lo)..<(byteBase + hi),
+                                    text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
+                                    type: c.type, actor: actorIDs[slot!], name: name, actorIndex: slot!,
+                                    sentence: segmentSentences.isEmpty ? max(0, sentenceBase - 1) : sentenceBase + local,
+                                    tokens: (tokenBase + c.start)..<(tokenBase + c.end),
+                                    reason: text.reason(c.reason)))
+        }
+        tokenBase += tokens.count
+    }
+
+    /// The recognized document (`whole` is its text).
+    func document(_ whole: UnsafeBufferPointer<UInt8>) -> RecognizedDocument {
+        RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
+                           paragraphOfSentence: Recognizer.paragraphs(whole, sentences),
+                           mentions: mentions, actors: actors, actorIDs: actorIDs, text: document.text)
+    }
+}
