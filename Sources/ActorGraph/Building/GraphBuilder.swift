@@ -19,6 +19,8 @@ public struct GraphBuilder: Sendable {
     private var index: [String: Int32] = [:]
     private var edges: [GraphEdge] = []
     private var edgeIndex: [UInt64: Int32] = [:]
+    /// The node indices of each edge's source and target.
+    private var edgeEnds: [(source: Int32, target: Int32)] = []
     /// The document number in which a node or edge was last seen / counted (for per-document counts).
     private var nodeSeen: [Int] = [], nodeCounted: [Int] = []
     /// The place in the corpus (document sequence) where each node was first seen: when builders that saw
@@ -263,6 +265,7 @@ public struct GraphBuilder: Sendable {
             e = edges.count
             edgeIndex[key] = Int32(e)
             edges.append(GraphEdge(source: source.actor, target: target.actor, count: 0, documents: 0))
+            edgeEnds.append((Int32(i), Int32(j)))
             evidenceKeys.append([])
             weightUnits.append(0)
             edgeSeen.append(0)
@@ -356,6 +359,7 @@ public struct GraphBuilder: Sendable {
                 } else {
                     whole.edgeIndex[key] = Int32(whole.edges.count)
                     whole.edges.append(e)
+                    whole.edgeEnds.append((i, j))
                     whole.evidenceKeys.append(part.evidenceKeys[pe])
                     whole.weightUnits.append(part.weightUnits[pe])
                     whole.edgeSeen.append(0)
@@ -368,12 +372,21 @@ public struct GraphBuilder: Sendable {
 
     /// The finished graph, in a stable order.
     public func graph() -> CooccurrenceGraph {
-        let byID: (String, String) -> Bool = { $0.utf8Precedes($1) }
-        let n = nodes.sorted { byID($0.id, $1.id) }
-        var finished = edges
-        for k in finished.indices { finished[k].weight = Double(weightUnits[k]) / GraphBuilder.unitsPerWeight }
-        let e = finished.sorted { $0.source != $1.source ? byID($0.source, $1.source) : byID($0.target, $1.target) }
-        return CooccurrenceGraph(nodes: n, edges: e, totalWindows: windows, totalDocuments: documents, options: options,
-                                 dayTotals: dayTotals)
+        // Nodes by id (bytes), edges by (source, target) in that order: sorted once by id, then by rank.
+        let order = nodes.indices.sorted { nodes[$0].id.utf8Precedes(nodes[$1].id) }
+        var rank = [Int](repeating: 0, count: nodes.count)
+        for (r, k) in order.enumerated() { rank[k] = r }
+        let byRank = edges.indices.sorted { x, y in
+            let a = edgeEnds[x], b = edgeEnds[y]
+            let (as_, bs) = (rank[Int(a.source)], rank[Int(b.source)])
+            return as_ != bs ? as_ < bs : rank[Int(a.target)] < rank[Int(b.target)]
+        }
+        let e = byRank.map { k -> GraphEdge in
+            var edge = edges[k]
+            edge.weight = Double(weightUnits[k]) / GraphBuilder.unitsPerWeight
+            return edge
+        }
+        return CooccurrenceGraph(nodes: order.map { nodes[$0] }, edges: e, totalWindows: windows, totalDocuments: documents,
+                                 options: options, dayTotals: dayTotals)
     }
 }

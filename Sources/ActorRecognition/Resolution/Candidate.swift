@@ -42,6 +42,8 @@ struct CandidateText {
     var reasons: [String] = []
     /// Derived ids by canonical name, so a name seen many times is slugged once per document.
     private var derivedIDs: [DerivedKey: String] = [:]
+    /// The derived id of each name, once asked for (a name index is cheaper to look up than a name).
+    private var idsOfNames: [String?] = []
 
     private struct DerivedKey: Hashable {
         var type: ActorType
@@ -53,6 +55,7 @@ struct CandidateText {
     /// Stores a name and returns its index.
     mutating func addName(_ name: String) -> Int32 {
         names.append(name)
+        idsOfNames.append(nil)
         return Int32(names.count - 1)
     }
 
@@ -74,11 +77,12 @@ struct CandidateText {
     /// The actor id of `c`: the gazetteer's, or `type:slug` of its name.
     mutating func actorID(_ c: Candidate, _ gazetteer: Gazetteer) -> String {
         if c.actor >= 0 { return gazetteer.actors[Int(c.actor)].id }
+        if c.name >= 0, let id = idsOfNames[Int(c.name)] { return id }
         let name = canonicalName(c, gazetteer)
         let key = DerivedKey(type: c.type, name: name)
-        if let id = derivedIDs[key] { return id }
-        let id = Actor.derivedID(type: c.type, name: name)
+        let id = derivedIDs[key] ?? Actor.derivedID(type: c.type, name: name)
         derivedIDs[key] = id
+        if c.name >= 0 { idsOfNames[Int(c.name)] = id }
         return id
     }
 }
