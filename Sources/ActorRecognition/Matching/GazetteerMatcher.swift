@@ -71,6 +71,8 @@ public struct GazetteerMatcher: Sendable {
         var aliasActor: [Int32] = []
         var classes: [UInt8] = []
         let count = gazetteer.aliases.count
+        // Aliases have a word or two of their own each, in large gazetteers of names.
+        vocabulary.reserve(vocabulary.count + count)
         terminalNode.reserveCapacity(count)
         aliasActor.reserveCapacity(count)
         classes.reserveCapacity(count)

@@ -156,8 +156,20 @@ struct TokenVocabulary: Sendable {
         return id
     }
 
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+    /// Makes room for `words` words in all, so that interning them never rehashes.
+    mutating func reserve(_ words: Int) {
+        var size = slots.count
+        while size < words * 2 { size *= 2 }
+        guard size > slots.count else { return }
+        hashes.reserveCapacity(words)
+        offsets.reserveCapacity(words + 1)
+        rehash(size)
+    }
+
+    private mutating func grow() { rehash(slots.count * 2) }
+
+    private mutating func rehash(_ size: Int) {
+        slots = Array(repeating: -1, count: size)
         mask = slots.count - 1
         for (id, h) in hashes.enumerated() {
             var s = Int(truncatingIfNeeded: h) & mask

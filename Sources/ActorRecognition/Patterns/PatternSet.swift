@@ -23,7 +23,9 @@ public struct PatternSet: Sendable {
     private var templates: [NameTemplate?] = []
     /// Canonical names of gazetteer actors (matching key) -> actor index, so a pattern hit resolves to a
     /// listed actor.
-    private var actorsByName: [String: Int32] = [:]
+    /// Keyed by `nameKey`: the hash of the name's words and numbers (case folded), so that a gazetteer of a
+    /// million aliases builds the table without a string per alias.
+    private var actorsByName: [UInt64: Int32] = [:]
 
     public init() {}
 
@@ -86,9 +88,10 @@ public struct PatternSet: Sendable {
         // Only pattern hits are looked up by name; with no patterns the (large) table is not needed.
         if patterns.isEmpty { return c }
         c.actorsByName.reserveCapacity(gazetteer.actors.count)
-        for (k, actor) in gazetteer.actors.enumerated() { c.actorsByName[PatternSet.nameKey(actor.name)] = Int32(k) }
+        var tokens: [Token] = []
+        for (k, actor) in gazetteer.actors.enumerated() { c.actorsByName[PatternSet.nameKey(actor.name, &tokens)] = Int32(k) }
         for alias in gazetteer.aliases where alias.kind == .name {
-            let key = PatternSet.nameKey(alias.text)
+            let key = PatternSet.nameKey(alias.text, &tokens)
             if c.actorsByName[key] == nil { c.actorsByName[key] = Int32(alias.actor) }
         }
         return c
@@ -102,27 +105,33 @@ public struct PatternSet: Sendable {
         }
     }
 
-    /// `nameKey` of the text of tokens `range`, made from the tokens already found.
-    static func nameKey(_ ctx: MatchContext, _ range: Range<Int>) -> String {
-        var out: [UInt8] = []
+    /// The matching key of a name: a hash of its words and numbers (each by `TokenKey.hash`, so case folded),
+    /// in order. Names with the same words in the same case-folded spelling have the same key; punctuation
+    /// and spacing do not count ("J. Smith" is "J Smith").
+    static func nameKey(_ ctx: MatchContext, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0x6A09_E667_F3BC_C908
         for k in range where ctx.tokens[k].kind == .word || ctx.tokens[k].kind == .number {
-            if !out.isEmpty { out.append(0x20) }
-            TokenKey.append(ctx.b, ctx.tokens[k].range, to: &out)
+            h = (h ^ TokenKey.hash(ctx.b, ctx.tokens[k].range)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
         }
-        return String(decoding: out, as: UTF8.self)
+        return h
     }
 
-    /// The matching key of a name: its words and numbers, case folded, joined by spaces.
-    static func nameKey(_ s: String) -> String {
-        let bytes = Array(s.utf8)
-        var out: [UInt8] = []
-        bytes.withUnsafeBufferPointer { b in
-            for t in Tokenizer.tokenize(bytes) where t.kind == .word || t.kind == .number {
-                if !out.isEmpty { out.append(0x20) }
-                TokenKey.append(b, t.range, to: &out)
+    /// `nameKey` of a name given as a string (`tokens` is scratch space).
+    static func nameKey(_ s: String, _ tokens: inout [Token]) -> UInt64 {
+        var s = s
+        return s.withUTF8 { b in
+            tokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(b, into: &tokens)
+            return tokens.withUnsafeBufferPointer { tp in
+                var h: UInt64 = 0x6A09_E667_F3BC_C908
+                for t in tp where t.kind == .word || t.kind == .number {
+                    h = (h ^ TokenKey.hash(b, t.range)) &* 0xBF58_476D_1CE4_E5B9
+                    h ^= h >> 31
+                }
+                return h
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func internWithCase(_ text: String, _ vocabulary: inout TokenVocabulary) -> ([Int32], [Bool]) {
@@ -216,7 +225,8 @@ public struct PatternSet: Sendable {
         } else {
             name = PatternSet.collapsedText(context, c.start..<c.end)
         }
-        let key = templates[p] == nil ? PatternSet.nameKey(context, c.start..<c.end) : PatternSet.nameKey(name)
+        var scratch: [Token] = []
+        let key = templates[p] == nil ? PatternSet.nameKey(context, c.start..<c.end) : PatternSet.nameKey(name, &scratch)
         if let k = actorsByName[key], gazetteer.actors[Int(k)].type == c.type {
             c.actor = k
         } else {
