@@ -18,7 +18,7 @@ public struct GraphBuilder: Sendable {
     private var nodes: [GraphNode] = []
     private var index: [String: Int32] = [:]
     private var edges: [GraphEdge] = []
-    private var edgeIndex: [UInt64: Int32] = [:]
+    private var edgeIndex = PairIndex()
     /// The node indices of each edge's source and target.
     private var edgeEnds: [(source: Int32, target: Int32)] = []
     /// The document number in which a node or edge was last seen / counted (for per-document counts).
@@ -263,7 +263,7 @@ public struct GraphBuilder: Sendable {
             e = Int(found)
         } else {
             e = edges.count
-            edgeIndex[key] = Int32(e)
+            edgeIndex.insert(key, Int32(e))
             edges.append(GraphEdge(source: source.actor, target: target.actor, count: 0, documents: 0))
             edgeEnds.append((Int32(i), Int32(j)))
             evidenceKeys.append([])
@@ -357,7 +357,7 @@ public struct GraphBuilder: Sendable {
                     whole.evidenceKeys[w] = kept.map(\.0)
                     whole.edges[w].evidence = kept.map(\.1)
                 } else {
-                    whole.edgeIndex[key] = Int32(whole.edges.count)
+                    whole.edgeIndex.insert(key, Int32(whole.edges.count))
                     whole.edges.append(e)
                     whole.edgeEnds.append((i, j))
                     whole.evidenceKeys.append(part.evidenceKeys[pe])
