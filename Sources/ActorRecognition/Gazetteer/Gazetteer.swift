@@ -150,21 +150,29 @@ final class GazetteerSource: Sendable, Hashable {
     }
 }
 
-/// Actor ids to slots in `actors`: open addressing over 4-byte slots, with the ids themselves read from
-/// `actors`. A `[String: Int]` costs 24 bytes a bucket; for a 500,000-actor gazetteer that is 25 MB against 4.
+/// Actor ids to slots in `actors`: open addressing over 8-byte buckets (a slot and 32 bits of the id's hash,
+/// so a probe reads an actor's id only when the hashes agree), with the ids themselves read from `actors`.
+/// A `[String: Int]` costs 24 bytes a bucket; for a 500,000-actor gazetteer that is 25 MB against 8.
 struct ActorIndex: Sendable {
-    /// Slot + 1, or 0 for an empty bucket; the count is a power of two.
-    private var buckets: [Int32] = []
+    /// Hash tag << 32 | (slot + 1), or 0 for an empty bucket; the count is a power of two.
+    private var buckets: [UInt64] = []
     private var count = 0
+
+    @inline(__always) private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: hash >> 32)) << 32 }
 
     func slot(of id: String, in actors: [Actor]) -> Int? {
         guard !buckets.isEmpty else { return nil }
+        let hash = id.hashValue
+        let tag = ActorIndex.tag(hash)
         let mask = buckets.count - 1
-        var b = id.hashValue & mask
+        var b = hash & mask
         while true {
-            let s = Int(buckets[b])
-            if s == 0 { return nil }
-            if actors[s - 1].id == id { return s - 1 }
+            let bucket = buckets[b]
+            if bucket == 0 { return nil }
+            if bucket & 0xFFFF_FFFF_0000_0000 == tag {
+                let s = Int(bucket & 0xFFFF_FFFF) - 1
+                if actors[s].id == id { return s }
+            }
             b = (b + 1) & mask
         }
     }
@@ -181,17 +189,21 @@ struct ActorIndex: Sendable {
     }
 
     private mutating func place(_ slot: Int, hash: Int) {
+        precondition(slot < Int(UInt32.max), "more actors than the index holds")
         let mask = buckets.count - 1
         var b = hash & mask
         while buckets[b] != 0 { b = (b + 1) & mask }
-        buckets[b] = Int32(slot + 1)
+        buckets[b] = ActorIndex.tag(hash) | UInt64(slot + 1)
     }
 
     private mutating func grow(to n: Int, actors: [Actor]) {
         var size = max(16, buckets.count)
         while n * 4 > size * 3 { size *= 2 }
         let old = buckets
-        buckets = [Int32](repeating: 0, count: size)
-        for s in old where s != 0 { place(Int(s) - 1, hash: actors[Int(s) - 1].id.hashValue) }
+        buckets = [UInt64](repeating: 0, count: size)
+        for bucket in old where bucket != 0 {
+            let s = Int(bucket & 0xFFFF_FFFF) - 1
+            place(s, hash: actors[s].id.hashValue)
+        }
     }
 }

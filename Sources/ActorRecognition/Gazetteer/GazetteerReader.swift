@@ -124,7 +124,8 @@ struct GazetteerReader {
             }
             id = Actor.derivedID(type: type, name: name)
         }
-        if id.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ";") }) {
+        // A derived id is a slug, which has neither; a written one is a word, so it can only hold a ';'.
+        if head.count == 2, bytes[head[1]].contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ";") }) {
             problem(line, 1, "an id cannot contain spaces or ';'")
             id = String(decoding: id.utf8.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ";") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
         }
