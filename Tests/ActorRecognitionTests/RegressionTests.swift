@@ -107,7 +107,7 @@ struct RegressionTests {
     @Test("a gazetteer's bad country cross-reference names the line and column")
     func countryCrossReference() {
         let (_, problems) = GazetteerParser.parse("country QAT = Qatar\nperson = A\n  country: Qatar\n", file: "x.gazetteer")
-        #expect(problems.map(\.description) == ["x.gazetteer:3:11: the actor 'person:a' names the country 'Qatar', which is not an ISO alpha-3 code"])
+        #expect(problems.map(\.description) == ["x.gazetteer:3:12: the actor 'person:a' names the country 'Qatar', which is not an ISO alpha-3 code"])
     }
 
     @Test("a list including an undefined list names its line, and such problems come in file order")

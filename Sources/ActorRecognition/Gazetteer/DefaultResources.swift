@@ -48,7 +48,9 @@ public enum RecognitionResources {
 
     /// Reads and checks a gazetteer file; the first problem is thrown.
     public static func gazetteer(file path: String) throws(InputError) -> Gazetteer {
-        let (g, problems) = GazetteerParser.parse(try text(of: path), file: path)
+        // Parsed from the checked bytes: no String of the whole file.
+        let bytes = try checkedBytes(of: path)
+        let (g, problems) = bytes.withUnsafeBufferPointer { GazetteerParser.parse(utf8: $0, file: path) }
         if let first = problems.first { throw first }
         return g
     }
@@ -76,14 +78,21 @@ public enum RecognitionResources {
 
     /// A text file's content; invalid UTF-8 is an error here, since these files are written by people.
     public static func text(of path: String) throws(InputError) -> String {
+        String(decoding: try checkedBytes(of: path), as: UTF8.self)
+    }
+
+    /// A file's bytes, checked to be valid UTF-8.
+    static func checkedBytes(of path: String) throws(InputError) -> [UInt8] {
         let bytes = try FileBytes.read(path: path)
-        let text = DocumentText(utf8: bytes)
-        if let bad = text.firstInvalidByteOffset {
-            // FILE:LINE:COLUMN like every other problem in these files (the column counts bytes).
-            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        if let bad = DocumentText.firstInvalidByte(in: bytes) {
+            // FILE:LINE:COLUMN like every other problem in these files: the column counts the code points
+            // before the bad byte on its line (all valid), not counting a byte-order mark on line 1.
+            var lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            throw InputError(file: path, line: line, column: bad - lineStart + 1, "is not valid UTF-8 (the first invalid byte is at byte offset \(bad))")
+            if line == 1, bytes[lineStart...].starts(with: [0xEF, 0xBB, 0xBF]), bad >= 3 { lineStart = 3 }
+            let column = bytes[lineStart..<bad].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            throw InputError(file: path, line: line, column: column, "is not valid UTF-8 (the first invalid byte is at byte offset \(bad))")
         }
-        return text.string
+        return bytes
     }
 }
