@@ -34,6 +34,21 @@ struct EdgeTable: Sendable {
         }
     }
 
+    /// Makes room for `edges` edges in all, so that inserting them never rehashes.
+    mutating func reserve(_ edges: Int) {
+        var size = keys.count
+        while size < edges * 2 { size *= 2 }
+        guard size > keys.count else { return }
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: EdgeTable.empty, count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != EdgeTable.empty {
+            insert(Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: k)), v)
+        }
+    }
+
     /// Sets the child of `node` under `word`.
     mutating func insert(_ node: Int32, _ word: Int32, _ child: Int32) {
         if (count + 1) * 2 > keys.count { grow() }

@@ -57,10 +57,13 @@ public struct GazetteerMatcher: Sendable {
     /// - Complexity: O(total alias length).
     public init(_ gazetteer: Gazetteer) {
         var vocabulary = TokenVocabulary()
-        self.init(gazetteer, vocabulary: &vocabulary)
+        var keys: [UInt64] = []
+        self.init(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &keys)
     }
 
-    init(_ gazetteer: Gazetteer, vocabulary: inout TokenVocabulary) {
+    /// - Parameter aliasNameKeys: Receives each alias's `PatternSet.nameKey`, made from the hashes the
+    ///   vocabulary needs anyway (so patterns resolve names to actors without tokenizing every alias again).
+    init(_ gazetteer: Gazetteer, vocabulary: inout TokenVocabulary, aliasNameKeys: inout [UInt64]) {
         self.gazetteer = gazetteer
         var edges = EdgeTable()
         var nodeCount: Int32 = 1
@@ -73,22 +76,29 @@ public struct GazetteerMatcher: Sendable {
         let count = gazetteer.aliases.count
         // Aliases have a word or two of their own each, in large gazetteers of names.
         vocabulary.reserve(vocabulary.count + count)
+        // An edge per alias word at most; aliases average about two words.
+        edges.reserve(2 * count)
         terminalNode.reserveCapacity(count)
         aliasActor.reserveCapacity(count)
         classes.reserveCapacity(count)
         ruleStart.reserveCapacity(count + 1)
         var key: [UInt8] = []
         var tokens: [Token] = []
+        aliasNameKeys.removeAll()
+        aliasNameKeys.reserveCapacity(count)
         for alias in gazetteer.aliases {
             var text = alias.text
             var node: Int32 = 0
+            var nameKey = PatternSet.nameKeySeed
             text.withUTF8 { b in
                 tokens.removeAll(keepingCapacity: true)
                 Tokenizer.tokenize(b, into: &tokens)
                 for t in tokens {
                     key.removeAll(keepingCapacity: true)
                     TokenKey.append(b, t.range, to: &key)
-                    let id = vocabulary.intern(key)
+                    let hash = TokenKey.hash(key: key)
+                    if t.kind == .word || t.kind == .number { nameKey = PatternSet.nameKey(nameKey, adding: hash) }
+                    let id = vocabulary.intern(key, hash: hash)
                     if let child = edges.child(node, id) {
                         node = child
                     } else {
@@ -109,6 +119,7 @@ public struct GazetteerMatcher: Sendable {
                     }
                 }
             }
+            aliasNameKeys.append(nameKey)
             ruleStart.append(Int32(rules.count))
             terminalNode.append(tokens.isEmpty ? -1 : node)
             aliasActor.append(Int32(alias.actor))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The matching key of a token: what the gazetteer and patterns compare, case folded.
 ///
 /// ASCII letters are lower-cased; curly apostrophes become `'`, curly double quotes `"`, en and em dashes `-`.
@@ -133,27 +139,49 @@ struct TokenVocabulary: Sendable {
     private var pool: [UInt8] = []
     private var offsets: [Int32] = [0]
     private var hashes: [UInt64] = []
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// Open addressing: each slot holds the high 32 bits of its key's hash and the id, so a probe reads one
+    /// word before it looks at a key.
+    private var slots: [UInt64] = Array(repeating: TokenVocabulary.emptySlot, count: 1024)
+    private static let emptySlot = UInt64.max
     private var mask = 1023
 
     var count: Int { hashes.count }
 
     /// The id of `key`, adding it when new.
     mutating func intern(_ key: [UInt8]) -> Int32 {
-        let h = TokenKey.hash(key: key)
+        intern(key, hash: TokenKey.hash(key: key))
+    }
+
+    /// The id of `key`, whose `TokenKey.hash` is `h`, adding it when new.
+    mutating func intern(_ key: [UInt8], hash h: UInt64) -> Int32 {
+        let tag = h >> 32
         var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s] >= 0 {
-            let id = Int(slots[s])
-            if hashes[id] == h, pool[Int(offsets[id])..<Int(offsets[id + 1])].elementsEqual(key) { return Int32(id) }
+        while true {
+            let entry = slots[s]
+            if entry == TokenVocabulary.emptySlot { break }
+            if entry >> 32 == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                if sameKey(id, key) { return Int32(id) }
+            }
             s = (s + 1) & mask
         }
         let id = Int32(hashes.count)
         hashes.append(h)
         pool.append(contentsOf: key)
         offsets.append(Int32(pool.count))
-        slots[s] = id
+        slots[s] = tag << 32 | UInt64(UInt32(id))
         if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    private func sameKey(_ id: Int, _ key: [UInt8]) -> Bool {
+        let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
+        guard hi - lo == key.count else { return false }
+        return pool.withUnsafeBufferPointer { p in
+            key.withUnsafeBufferPointer { k in
+                k.count == 0 || memcmp(p.baseAddress! + lo, k.baseAddress!, k.count) == 0
+            }
+        }
     }
 
     /// Makes room for `words` words in all, so that interning them never rehashes.
@@ -169,12 +197,12 @@ struct TokenVocabulary: Sendable {
     private mutating func grow() { rehash(slots.count * 2) }
 
     private mutating func rehash(_ size: Int) {
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: TokenVocabulary.emptySlot, count: size)
         mask = slots.count - 1
         for (id, h) in hashes.enumerated() {
             var s = Int(truncatingIfNeeded: h) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(id)
+            while slots[s] != TokenVocabulary.emptySlot { s = (s + 1) & mask }
+            slots[s] = (h >> 32) << 32 | UInt64(UInt32(id))
         }
     }
 
@@ -182,7 +210,8 @@ struct TokenVocabulary: Sendable {
     func frozen() -> FrozenVocabulary {
         // Eight bytes of padding, so the last key can be read a whole word at a time.
         FrozenVocabulary(pool: FrozenBuffer(pool + [UInt8](repeating: 0, count: 8)), offsets: FrozenBuffer(offsets), hashes: FrozenBuffer(hashes),
-                         slots: FrozenBuffer(slots), mask: mask)
+                         slots: FrozenBuffer(slots.map { $0 == TokenVocabulary.emptySlot ? -1 : Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }),
+                         mask: mask)
     }
 }
 

@@ -84,17 +84,28 @@ public struct PatternSet: Sendable {
         c.listTables.freeze(wordCount: c.wordCount)
         c.starts.freeze(wordCount: c.wordCount)
         c.anchors.freeze(wordCount: c.wordCount)
-        c.actorsByName = [:]
-        // Only pattern hits are looked up by name; with no patterns the (large) table is not needed.
-        if patterns.isEmpty { return c }
-        c.actorsByName.reserveCapacity(gazetteer.actors.count)
-        var tokens: [Token] = []
-        for (k, actor) in gazetteer.actors.enumerated() { c.actorsByName[PatternSet.nameKey(actor.name, &tokens)] = Int32(k) }
-        for alias in gazetteer.aliases where alias.kind == .name {
-            let key = PatternSet.nameKey(alias.text, &tokens)
-            if c.actorsByName[key] == nil { c.actorsByName[key] = Int32(alias.actor) }
-        }
         return c
+    }
+
+    /// Lets pattern hits resolve to gazetteer actors by name: each actor's name, then each `name` alias not
+    /// already taken. `aliasNameKeys` holds each alias's `nameKey` (the matcher makes them while compiling).
+    mutating func linkNames(to gazetteer: Gazetteer, aliasNameKeys: [UInt64]) {
+        actorsByName = [:]
+        // Only pattern hits are looked up by name; with no patterns the (large) table is not needed.
+        guard !patterns.isEmpty else { return }
+        actorsByName.reserveCapacity(gazetteer.actors.count)
+        // An actor's name is usually its first alias, whose key is known already.
+        var firstAlias = [Int32](repeating: -1, count: gazetteer.actors.count)
+        for (k, alias) in gazetteer.aliases.enumerated() where firstAlias[alias.actor] < 0 { firstAlias[alias.actor] = Int32(k) }
+        var tokens: [Token] = []
+        for (k, actor) in gazetteer.actors.enumerated() {
+            let a = Int(firstAlias[k])
+            let key = a >= 0 && gazetteer.aliases[a].text == actor.name ? aliasNameKeys[a] : PatternSet.nameKey(actor.name, &tokens)
+            actorsByName[key] = Int32(k)
+        }
+        for (k, alias) in gazetteer.aliases.enumerated() where alias.kind == .name {
+            if actorsByName[aliasNameKeys[k]] == nil { actorsByName[aliasNameKeys[k]] = Int32(alias.actor) }
+        }
     }
 
     /// A list's entries with `@other` entries replaced by the other list's entries (cycles are cut).
@@ -109,10 +120,9 @@ public struct PatternSet: Sendable {
     /// in order. Names with the same words in the same case-folded spelling have the same key; punctuation
     /// and spacing do not count ("J. Smith" is "J Smith").
     static func nameKey(_ ctx: MatchContext, _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0x6A09_E667_F3BC_C908
+        var h = nameKeySeed
         for k in range where ctx.tokens[k].kind == .word || ctx.tokens[k].kind == .number {
-            h = (h ^ TokenKey.hash(ctx.b, ctx.tokens[k].range)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
+            h = nameKey(h, adding: TokenKey.hash(ctx.b, ctx.tokens[k].range))
         }
         return h
     }
@@ -124,14 +134,20 @@ public struct PatternSet: Sendable {
             tokens.removeAll(keepingCapacity: true)
             Tokenizer.tokenize(b, into: &tokens)
             return tokens.withUnsafeBufferPointer { tp in
-                var h: UInt64 = 0x6A09_E667_F3BC_C908
-                for t in tp where t.kind == .word || t.kind == .number {
-                    h = (h ^ TokenKey.hash(b, t.range)) &* 0xBF58_476D_1CE4_E5B9
-                    h ^= h >> 31
-                }
+                var h = nameKeySeed
+                for t in tp where t.kind == .word || t.kind == .number { h = nameKey(h, adding: TokenKey.hash(b, t.range)) }
                 return h
             }
         }
+    }
+
+    static let nameKeySeed: UInt64 = 0x6A09_E667_F3BC_C908
+
+    /// The name key `h` with one more word, whose `TokenKey.hash` is `word`.
+    @inline(__always)
+    static func nameKey(_ h: UInt64, adding word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 31)
     }
 
     static func internWithCase(_ text: String, _ vocabulary: inout TokenVocabulary) -> ([Int32], [Bool]) {

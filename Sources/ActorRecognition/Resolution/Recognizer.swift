@@ -16,8 +16,11 @@ public struct Recognizer: Sendable {
         // gazetteer's, so each token is looked up once and the rules' and patterns' tables stay small.
         var vocabulary = TokenVocabulary()
         self.words = ResolutionWords(vocabulary: &vocabulary)
-        self.patterns = patterns.compiled(against: gazetteer, vocabulary: &vocabulary)
-        self.matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary)
+        var compiled = patterns.compiled(against: gazetteer, vocabulary: &vocabulary)
+        var aliasNameKeys: [UInt64] = []
+        self.matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &aliasNameKeys)
+        compiled.linkNames(to: gazetteer, aliasNameKeys: aliasNameKeys)
+        self.patterns = compiled
         self.explains = explains
     }
 
