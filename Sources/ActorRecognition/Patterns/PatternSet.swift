@@ -12,6 +12,9 @@ public struct PatternSet: Sendable {
     var listTables = PatternLists()
     /// For each compiled pattern, what its first token can be, inverted: which patterns may start at a token.
     var starts = StartIndex()
+    /// The same for the token after the start, for patterns whose first element is one token; the others
+    /// are in its `always` set. A pattern runs at a start only when both indexes allow it.
+    var seconds = StartIndex()
     /// Words each pattern needs somewhere in the line.
     var anchors = LineAnchors()
     /// Every pattern's program, back to back (`codeRanges`), with literal operands indexing `literals`.
@@ -58,6 +61,7 @@ public struct PatternSet: Sendable {
         var code: [PatternProgram.Instruction] = []
         var literals: [Int32] = []
         var firstTokens: [FirstTokens] = []
+        var secondTokens: [FirstTokens] = []
         c.codeRanges = []
         c.captureIsGazetteer = []
         c.templates = []
@@ -74,15 +78,20 @@ public struct PatternSet: Sendable {
             c.captureIsGazetteer.append(program.captureIsGazetteer)
             c.templates.append(p.template.map { NameTemplate($0, labels: program.captureLabels) })
             firstTokens.append(FirstTokens.of(p.node, lists: listIndex, vocabulary: &vocabulary).conditions)
+            var anything = FirstTokens()
+            anything.any = true
+            secondTokens.append(FirstTokens.second(of: p.node, lists: listIndex, vocabulary: &vocabulary) ?? anything)
         }
         c.code = FrozenBuffer(code)
         c.literals = FrozenBuffer(literals)
         c.starts = StartIndex(firstTokens, lists: c.listTables)
+        c.seconds = StartIndex(secondTokens, lists: c.listTables)
         c.anchors = LineAnchors(patterns.map(\.node), lists: listIndex, tables: c.listTables, vocabulary: &vocabulary)
         // The patterns' words are all interned: switch every per-word lookup to arrays indexed by word id.
         c.wordCount = vocabulary.count
         c.listTables.freeze(wordCount: c.wordCount)
         c.starts.freeze(wordCount: c.wordCount)
+        c.seconds.freeze(wordCount: c.wordCount)
         c.anchors.freeze(wordCount: c.wordCount)
         return c
     }
@@ -176,9 +185,10 @@ public struct PatternSet: Sendable {
         let scratch = PatternScratch()
         let words = starts.words
         let mask = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        let next = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         // Patterns whose anchors the current line lacks are off for the whole line.
         let allowed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        defer { mask.deallocate(); allowed.deallocate() }
+        defer { mask.deallocate(); next.deallocate(); allowed.deallocate() }
         let code = self.code.buffer, literals = self.literals.buffer
         let needed = anchors.needed
         var lineStop = 0
@@ -192,8 +202,13 @@ public struct PatternSet: Sendable {
                 }
             }
             starts.patterns(at: start, context, into: mask)
+            if start + 1 < lineStop {
+                seconds.patterns(at: start + 1, context, into: next)
+            } else {
+                seconds.alwaysPatterns(into: next)
+            }
             for w in 0..<words {
-                var bits = mask[w] & allowed[w]
+                var bits = mask[w] & next[w] & allowed[w]
                 while bits != 0 {
                     let p = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1

@@ -43,6 +43,46 @@ struct FirstTokens: Sendable {
         }
     }
 
+    /// What the second token of a match can be, for patterns whose first element is always exactly one token
+    /// ("Cap", "Cap!@notname", a one-word literal, alternatives of those): nil when that is not known. A
+    /// condition with `any` set holds everywhere.
+    static func second(of node: PatternNode, lists: [String: Int], vocabulary: inout TokenVocabulary) -> FirstTokens? {
+        var items: [PatternNode] = []
+        flatten(node, into: &items)
+        guard let k = items.firstIndex(where: { !isEmptyWidth($0) }), isOneToken(items[k]) else { return nil }
+        let (f, nullable) = of(.sequence(Array(items[(k + 1)...])), lists: lists, vocabulary: &vocabulary)
+        return nullable ? nil : f
+    }
+
+    /// A sequence's elements with nested sequences and captures opened up (captures consume nothing).
+    private static func flatten(_ node: PatternNode, into items: inout [PatternNode]) {
+        switch node {
+        case .sequence(let parts): for p in parts { flatten(p, into: &items) }
+        case .capture(_, let inner): flatten(inner, into: &items)
+        default: items.append(node)
+        }
+    }
+
+    private static func isEmptyWidth(_ node: PatternNode) -> Bool {
+        if case .spanStart = node { return true }
+        if case .spanEnd = node { return true }
+        return false
+    }
+
+    /// Whether every match of `node` is exactly one token.
+    private static func isOneToken(_ node: PatternNode) -> Bool {
+        switch node {
+        case .shape, .possessive: return true
+        case .literal(let words): return words.count == 1
+        case .capture(_, let inner): return isOneToken(inner)
+        case .alternatives(let options): return !options.isEmpty && options.allSatisfy(isOneToken)
+        case .sequence(let parts):
+            let consuming = parts.filter { !isEmptyWidth($0) }
+            return consuming.count == 1 && isOneToken(consuming[0])
+        default: return false
+        }
+    }
+
     mutating func merge(_ o: FirstTokens) {
         literals.formUnion(o.literals)
         lists += o.lists
@@ -94,6 +134,12 @@ struct StartIndex: Sendable {
         for (id, m) in byID { for w in 0..<words { flat[Int(id) * words + w] = m[w] } }
         dense = FrozenBuffer(flat)
         byID = [:]
+    }
+
+    /// The patterns that hold anywhere (`FirstTokens.any`), into `mask`.
+    @inline(__always)
+    func alwaysPatterns(into mask: UnsafeMutablePointer<UInt64>) {
+        for w in 0..<words { mask[w] = always.buffer[w] }
     }
 
     /// The patterns that may start at `pos`, into `mask` (`words` words).
