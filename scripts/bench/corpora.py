@@ -80,10 +80,18 @@ def graph(out, nodes, seed=1):
                 continue
             a, b = sorted((ids[i], ids[j]))
             edges[(a, b)] = edges.get((a, b), 0) + rng.randint(1, 5)
+    # Counts that fit together, as the graph file's consistency check asks: an actor is in at least as many
+    # windows as any of its ties, and no actor in more windows than the corpus has.
+    windows = {n: 1 for n in ids}
+    for (a, b), c in edges.items():
+        windows[a] += c
+        windows[b] += c
+    total = sum(windows.values())
     types = ["person", "country", "organization"]
     doc = {"format": "actorgraph-graph", "version": 1, "options": {"window": "sentence", "count": "windows", "evidence": 0},
-           "totals": {"windows": 10 * nodes, "documents": nodes},
-           "nodes": [{"id": n, "name": f"Actor {k}", "type": types[k % 3], "mentions": 5, "documents": 2, "windows": 5}
+           "totals": {"windows": total, "documents": nodes},
+           "nodes": [{"id": n, "name": f"Actor {k}", "type": types[k % 3], "mentions": windows[n],
+                      "documents": max(1, windows[n] // 4), "windows": windows[n]}
                      for k, n in enumerate(ids)],
            "edges": [{"source": a, "target": b, "count": c, "documents": 1, "evidence": []}
                      for (a, b), c in sorted(edges.items())]}
