@@ -61,6 +61,7 @@ public struct GazetteerMatcher: Sendable {
         self.init(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &keys)
     }
 
+    /// The vocabulary is left empty afterwards: the matcher's frozen copy is the recognizer's lookup table.
     /// - Parameter aliasNameKeys: Receives each alias's `PatternSet.nameKey`, made from the hashes the
     ///   vocabulary needs anyway (so patterns resolve names to actors without tokenizing every alias again).
     init(_ gazetteer: Gazetteer, vocabulary: inout TokenVocabulary, aliasNameKeys: inout [UInt64]) {
@@ -125,26 +126,39 @@ public struct GazetteerMatcher: Sendable {
             aliasActor.append(Int32(alias.actor))
             classes.append(GazetteerClass.mask(of: alias, type: gazetteer.actors[alias.actor].type))
         }
+        // Each table is frozen and its building copy dropped at once, so a large gazetteer never holds both.
+        var roots = [Int32](repeating: -1, count: vocabulary.count)
+        for id in 0..<vocabulary.count { roots[id] = edges.child(0, Int32(id)) ?? -1 }
+        self.rootChild = FrozenBuffer(roots)
+        roots = []
+        self.edges = edges.frozen()
+        edges = EdgeTable()
+        // The vocabulary is complete: nothing is interned after the gazetteer, so the caller's copy goes too.
+        self.lookup = vocabulary.frozen()
+        vocabulary = TokenVocabulary()
         // Group the aliases by the node they end at, keeping declaration order within a node.
         var start = [Int32](repeating: 0, count: Int(nodeCount) + 1)
         for n in terminalNode where n >= 0 { start[Int(n) + 1] += 1 }
         for k in 0..<Int(nodeCount) { start[k + 1] += start[k] }
-        var fill = start
         var terminals = [Int32](repeating: 0, count: Int(start[Int(nodeCount)]))
-        for (a, n) in terminalNode.enumerated() where n >= 0 {
-            terminals[Int(fill[Int(n)])] = Int32(a)
-            fill[Int(n)] += 1
+        do {
+            var fill = start
+            for (a, n) in terminalNode.enumerated() where n >= 0 {
+                terminals[Int(fill[Int(n)])] = Int32(a)
+                fill[Int(n)] += 1
+            }
         }
-        self.lookup = vocabulary.frozen()
-        var roots = [Int32](repeating: -1, count: vocabulary.count)
-        for id in 0..<vocabulary.count { roots[id] = edges.child(0, Int32(id)) ?? -1 }
-        self.rootChild = FrozenBuffer(roots)
-        self.edges = edges.frozen()
+        terminalNode = []
         self.terminalStart = FrozenBuffer(start)
+        start = []
         self.terminalAliases = FrozenBuffer(terminals)
+        terminals = []
         self.aliasActor = FrozenBuffer(aliasActor)
+        aliasActor = []
         self.ruleStart = FrozenBuffer(ruleStart)
+        ruleStart = []
         self.rules = FrozenBuffer(rules)
+        rules = []
         self.exactBytes = FrozenBuffer(exactBytes)
         self.aliasClasses = FrozenBuffer(classes)
     }
