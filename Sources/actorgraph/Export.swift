@@ -110,8 +110,17 @@ extension ActorGraphCommand {
                     throw ValidationError("CSV export writes two files (NAME.nodes.csv and NAME.edges.csv), so it cannot go to stdout; give -o NAME.csv.")
                 }
                 let paths = Self.csvPaths(output)
-                try AtomicFile.write(g.csvNodes(measure: measure), to: paths.nodes)
-                try AtomicFile.write(g.csvEdges(measure: measure), to: paths.edges)
+                // Both tables are written and synced before either is renamed into place, so a failure on the
+                // second (a full disk) leaves the previous pair as it was rather than a new node table beside an
+                // old edge table.
+                let nodes = try AtomicFileWriter(path: paths.nodes)
+                let edges = try AtomicFileWriter(path: paths.edges)
+                try nodes.write(g.csvNodes(measure: measure))
+                try edges.write(g.csvEdges(measure: measure))
+                try nodes.prepare()
+                try edges.prepare()
+                try nodes.commit()
+                try edges.commit()
             }
         }
     }

@@ -586,6 +586,20 @@ struct HostileInputTests {
         #expect(leftovers(in: target).isEmpty)
     }
 
+    @Test("CSV export writes its two tables as a pair: when the edge table cannot be written, the node table is not replaced")
+    func csvPairIsAllOrNothing() throws {
+        let dir = try CLIHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(previousOutput.utf8).write(to: dir.appendingPathComponent("t.nodes.csv"))
+        // A folder where the edge table should go: the second table fails, after the first could have been written.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("t.edges.csv"), withIntermediateDirectories: false)
+        let r = try CLIHarness.run(["export", CLIHarness.examples, "-o", dir.path + "/t.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        expectOneDiagnostic(r, kind: "error", message: ["t.edges.csv", "cannot be written", "folder"], "export")
+        #expect(try contents(dir.path + "/t.nodes.csv") == previousOutput)
+        #expect(leftovers(in: dir).isEmpty, "\(leftovers(in: dir))")
+    }
+
     @Test("a full disk: a clear error, the previous output intact, no temporary file left",
           .enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
     func fullDisk() throws {

@@ -81,6 +81,20 @@ struct GraphBuilderTests {
         #expect(again.nodes == g.nodes && again.edges == g.edges)
     }
 
+    @Test("a graph file saved by an editor with a byte-order mark is still a graph file, read the same; errors keep their line")
+    func graphFileWithByteOrderMark() throws {
+        let g = buildGraph(docs)
+        let bytes = [0xEF, 0xBB, 0xBF] + GraphFile.encode(g)
+        #expect(GraphFile.looksLikeGraph(bytes))
+        #expect(GraphFile.encode(try GraphFile.decode(bytes, file: "g.json")) == GraphFile.encode(g))
+        // The mark is only skipped at the very start.
+        #expect(!GraphFile.looksLikeGraph(Array(" ".utf8) + [0xEF, 0xBB, 0xBF] + GraphFile.encode(g)))
+        let broken = Array(bytes.dropLast(40))
+        let error = #expect(throws: InputError.self) { try GraphFile.decode(broken, file: "g.json") }
+        let lines = broken.filter { $0 == 0x0A }.count
+        #expect(error.map { "\($0)".contains("g.json:\(lines)") || "\($0)".contains("g.json:\(lines + 1)") } == true, "\(String(describing: error))")
+    }
+
     @Test("a truncated graph file is a clear error")
     func truncated() {
         let bytes = Array(GraphFile.encode(buildGraph(docs)).dropLast(40))

@@ -7,9 +7,15 @@ public enum GraphFile {
     public static let version = 1
 
     /// Whether `bytes` start like a graph file (the first key is `"format": "actorgraph-graph"`).
+    /// A UTF-8 byte-order mark (which an editor may add on save) is allowed before it.
     public static func looksLikeGraph(_ bytes: some Collection<UInt8>) -> Bool {
-        let head = Array(bytes.prefix(200).filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+        let head = Array(withoutByteOrderMark(Array(bytes.prefix(203))).filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
         return head.starts(with: Array("{\"format\":\"\(format)\"".utf8))
+    }
+
+    /// `bytes` after a leading UTF-8 byte-order mark, if there is one.
+    static func withoutByteOrderMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
     }
 
     /// Serializes a graph.
@@ -92,9 +98,9 @@ public enum GraphFile {
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> CooccurrenceGraph {
         let root: JSONValue
         do {
-            root = try JSONValue.parse(bytes)
+            root = try JSONValue.parse(withoutByteOrderMark(bytes))
         } catch {
-            let line = bytes.prefix(error.offset).filter { $0 == 0x0A }.count + 1
+            let line = withoutByteOrderMark(bytes).prefix(error.offset).filter { $0 == 0x0A }.count + 1
             throw InputError(file: file, line: line, "is not a readable graph file: \(error.message) (the file may be truncated or hand-edited)")
         }
         func fail(_ m: String) -> InputError { InputError(file: file, "is not a valid graph file: \(m)") }
