@@ -94,7 +94,7 @@ public struct Corpus: Sendable {
             let name = kind == .standardInput ? "<stdin>" : path
             var reader = ByteLineReader(fileDescriptor: fd)
             var lineNumber = 0
-            var seen = Set<String>()
+            var seen = DocumentIDSet()
             while true {
                 let next: ArraySlice<UInt8>?
                 do { next = try reader.nextLine() } catch { throw InputError(file: name, error.message) }
@@ -107,7 +107,7 @@ public struct Corpus: Sendable {
                 do {
                     let doc = try JSONLinesRecord.document(line: line, file: name, lineNumber: lineNumber)
                     try checkUTF8(doc, file: name, line: lineNumber)
-                    guard seen.insert(doc.id).inserted else {
+                    guard seen.insert(doc.id) else {
                         throw InputError(file: name, line: lineNumber, "the id \"\(doc.id)\" was already used by an earlier line")
                     }
                     try emit(doc)
