@@ -149,7 +149,7 @@ public struct GraphBuilder: Sendable {
                 for i in g.mentions { countActor(nodeOfSlot[ms[i].actorIndex], doc) }
                 for x in 0..<g.mentions.count {
                     for y in (x + 1)..<g.mentions.count {
-                        countPair(ms[g.mentions[x]], ms[g.mentions[y]], amount: 1, doc, span: g.span, &state)
+                        countPair(ms, g.mentions[x], g.mentions[y], amount: 1, doc, span: g.span, &state)
                     }
                 }
             }
@@ -161,7 +161,7 @@ public struct GraphBuilder: Sendable {
                 while j < ms.count, ms[j].tokens.lowerBound - ms[i].tokens.upperBound <= k {
                     if ms[j].actorIndex != ms[i].actorIndex {
                         let span = doc.sentences[ms[i].sentence].lowerBound..<doc.sentences[ms[j].sentence].upperBound
-                        countPair(ms[i], ms[j], amount: 1, doc, span: span, &state)
+                        countPair(ms, i, j, amount: 1, doc, span: span, &state)
                     }
                     j += 1
                 }
@@ -189,7 +189,7 @@ public struct GraphBuilder: Sendable {
                             let a = ms[i].actorIndex, b = ms[j].actorIndex
                             guard done.insert(min(a, b) * slots + max(a, b)).inserted else { continue }
                             let span = doc.sentences[s].lowerBound..<doc.sentences[t].upperBound
-                            countPair(ms[i], ms[j], amount: amount, doc, span: span, &state)
+                            countPair(ms, i, j, amount: amount, doc, span: span, &state)
                         }
                     }
                     y += 1
@@ -206,9 +206,11 @@ public struct GraphBuilder: Sendable {
 
     /// Sentence, paragraph or document windows that hold mentions, in order.
     private func partition(_ doc: RecognizedDocument, rank: [Int]) -> (windows: [PartitionWindow], windowCount: Int) {
+        // The closure captures these, not the whole document (which it would copy, retaining every array).
+        let window = options.window, paragraphOfSentence = doc.paragraphOfSentence
         func windowOf(_ sentence: Int) -> Int {
-            switch options.window {
-            case .paragraph: return doc.paragraphOfSentence.isEmpty ? 0 : doc.paragraphOfSentence[sentence]
+            switch window {
+            case .paragraph: return paragraphOfSentence.isEmpty ? 0 : paragraphOfSentence[sentence]
             case .document: return 0
             default: return sentence
             }
@@ -236,8 +238,9 @@ public struct GraphBuilder: Sendable {
                 out[out.count - 1].mentions.append(i)
             }
         }
+        let mentions = doc.mentions
         for k in out.indices {
-            out[k].mentions.sort { rank[doc.mentions[$0].actorIndex] < rank[doc.mentions[$1].actorIndex] }
+            out[k].mentions.sort { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
         }
         return (out, count)
     }
@@ -251,12 +254,15 @@ public struct GraphBuilder: Sendable {
         if let d = doc.date { nodes[k].days[d, default: 0] += 1 }
     }
 
-    private mutating func countPair(_ a: Mention, _ b: Mention, amount: Double, _ doc: RecognizedDocument, span: Range<Int>,
-                                    _ state: inout DocumentState) {
-        let (source, target) = state.rank[a.actorIndex] < state.rank[b.actorIndex] ? (a, b) : (b, a)
-        pending?.append(Occurrence(source: source.actor, target: target.actor, document: doc.id, date: doc.date,
-                                   sourceSpan: source.start..<source.end, targetSpan: target.start..<target.end, amount: amount))
-        let i = state.node[source.actorIndex], j = state.node[target.actorIndex]
+    /// Counts the pair of mentions `ms[a]` and `ms[b]` (by index, so that no mention is copied on this path).
+    private mutating func countPair(_ ms: [Mention], _ a: Int, _ b: Int, amount: Double, _ doc: RecognizedDocument,
+                                    span: Range<Int>, _ state: inout DocumentState) {
+        let (s, t) = state.rank[ms[a].actorIndex] < state.rank[ms[b].actorIndex] ? (a, b) : (b, a)
+        if pending != nil {
+            pending!.append(Occurrence(source: ms[s].actor, target: ms[t].actor, document: doc.id, date: doc.date,
+                                       sourceSpan: ms[s].start..<ms[s].end, targetSpan: ms[t].start..<ms[t].end, amount: amount))
+        }
+        let i = state.node[ms[s].actorIndex], j = state.node[ms[t].actorIndex]
         let key = UInt64(UInt32(i)) << 32 | UInt64(UInt32(j))
         let e: Int
         if let found = edgeIndex[key] {
@@ -264,7 +270,7 @@ public struct GraphBuilder: Sendable {
         } else {
             e = edges.count
             edgeIndex.insert(key, Int32(e))
-            edges.append(GraphEdge(source: source.actor, target: target.actor, count: 0, documents: 0))
+            edges.append(GraphEdge(source: ms[s].actor, target: ms[t].actor, count: 0, documents: 0))
             edgeEnds.append((Int32(i), Int32(j)))
             evidenceKeys.append([])
             weightUnits.append(0)
@@ -283,7 +289,7 @@ public struct GraphBuilder: Sendable {
         }
         if let d = doc.date { edges[e].days[d, default: 0] += 1 }
         if edges[e].evidence.count < options.evidencePerEdge {
-            edges[e].evidence.append(GraphBuilder.evidence(doc, span, source, target, &state.counter))
+            edges[e].evidence.append(GraphBuilder.evidence(doc, span, ms[s], ms[t], &state.counter))
             evidenceKeys[e].append(EvidenceKey(document: sequence, offset: span.lowerBound))
         }
     }
