@@ -129,10 +129,25 @@ public struct GraphBuilder: Sendable {
         for (i, m) in doc.mentions.enumerated() where firstMention[m.actorIndex] < 0 { firstMention[m.actorIndex] = i }
         var nodeOfSlot = [Int](repeating: 0, count: slots)
         for s in 0..<slots { nodeOfSlot[s] = node(doc.actorIDs[s], firstMention: doc.mentions[firstMention[s]], doc) }
-        var rank = [Int](repeating: 0, count: slots)
-        for (r, s) in (0..<slots).sorted(by: { doc.actorIDs[$0].utf8Precedes(doc.actorIDs[$1]) }).enumerated() {
-            rank[s] = r
+        // Slots in id order; by insertion sort when there are few (most documents), where the library sort's
+        // buffer allocation costs more than the comparisons.
+        let ids = doc.actorIDs
+        var order = Array(0..<slots)
+        if slots > 32 {
+            order.sort { ids[$0].utf8Precedes(ids[$1]) }
+        } else {
+            for x in order.indices.dropFirst() {
+                let s = order[x]
+                var y = x
+                while y > 0, ids[s].utf8Precedes(ids[order[y - 1]]) {
+                    order[y] = order[y - 1]
+                    y -= 1
+                }
+                order[y] = s
+            }
         }
+        var rank = [Int](repeating: 0, count: slots)
+        for (r, s) in order.enumerated() { rank[s] = r }
         var state = DocumentState(counter: CodePointCounter(doc.text.bytes), node: nodeOfSlot, rank: rank)
         for m in doc.mentions {
             let k = nodeOfSlot[m.actorIndex]

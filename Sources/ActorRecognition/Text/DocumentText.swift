@@ -101,10 +101,11 @@ public struct DocumentText: Sendable, Hashable {
     }
 }
 
-/// Converts byte offsets of a UTF-8 text into code-point offsets, walking forward.
+/// Converts byte offsets of a UTF-8 text into code-point offsets, walking from the previous query.
 ///
-/// Queries must come in non-decreasing byte order (the order mentions are found in); each costs only the
-/// bytes between it and the previous one.
+/// Queries may come in any order; each costs only the bytes between it and the previous one (or the start of
+/// the text, when that is nearer), so offsets asked in nearly increasing order — mentions as they are found,
+/// the start and end of each evidence window — cost one pass over the text in all.
 public struct CodePointCounter {
     private let bytes: [UInt8]
     private var byteOffset = 0
@@ -112,28 +113,45 @@ public struct CodePointCounter {
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    /// The code-point offset of `target`, a byte offset at a code-point boundary.
+    /// The code-point offset of `target`, a byte offset at a code-point boundary. Counts from the offset asked
+    /// before, forwards or backwards, so a run of nearby offsets in any order (a window's start after the end
+    /// of the window before) costs the distance between them.
     public mutating func codePointOffset(ofByte target: Int) -> Int {
-        if target < byteOffset { byteOffset = 0; codePoints = 0 }
+        if target < byteOffset {
+            // Back to target, or from the start when that is nearer.
+            if target < byteOffset - target {
+                byteOffset = 0
+                codePoints = 0
+            } else {
+                codePoints -= Self.codePoints(in: target..<byteOffset, of: bytes)
+                byteOffset = target
+                return codePoints
+            }
+        }
+        codePoints += Self.codePoints(in: byteOffset..<target, of: bytes)
+        byteOffset = target
+        return codePoints
+    }
+
+    /// The number of code points that start in `range` of `bytes`.
+    private static func codePoints(in range: Range<Int>, of bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { b in
-            var i = byteOffset
-            var c = codePoints
+            var i = range.lowerBound
+            var c = 0
             // Eight bytes at a time: every byte that is not a continuation byte (10xxxxxx) starts a code point.
             if let base = b.baseAddress {
-                while i + 8 <= target {
+                while i + 8 <= range.upperBound {
                     let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
                     c += 8 - continuation.nonzeroBitCount
                     i += 8
                 }
             }
-            while i < target {
+            while i < range.upperBound {
                 if b[i] & 0xC0 != 0x80 { c += 1 }
                 i += 1
             }
-            byteOffset = i
-            codePoints = c
+            return c
         }
-        return codePoints
     }
 }
