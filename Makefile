@@ -58,7 +58,7 @@ demo: release
 	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.graphml
 	$(BIN) export Graphs/diplomacy.json -o Graphs/diplomacy.gexf
 	$(BIN) export Graphs/diplomacy.json --format json -o Graphs/diplomacy.nodelink.json
-	@echo "Wrote Graphs/diplomacy.{json,svg,dot,graphml,gexf,nodelink.json}"
+	@echo "Wrote Graphs/diplomacy.{json,svg,html,dot,graphml,gexf,nodelink.json} (json: the graph file; nodelink.json: node-link JSON)"
 
 ## The whole test suite: unit tests, CLI tests on the built binary, read-back checks.
 test: deps pydeps browserdeps
