@@ -158,13 +158,12 @@ public struct GraphBuilder: Sendable {
         let ms = doc.mentions
         switch options.window {
         case .sentence, .paragraph, .document:
-            let groups = partition(doc, rank: rank)
-            windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : groups.windowCount
-            for g in groups.windows {
-                for i in g.mentions { countActor(nodeOfSlot[ms[i].actorIndex], doc) }
-                for x in 0..<g.mentions.count {
-                    for y in (x + 1)..<g.mentions.count {
-                        countPair(ms, g.mentions[x], g.mentions[y], amount: 1, doc, span: g.span, &state)
+            windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : GraphBuilder.windowCount(doc, options.window)
+            GraphBuilder.forEachWindow(doc, options.window, rank: rank) { members, span in
+                for i in members { countActor(nodeOfSlot[ms[i].actorIndex], doc) }
+                for x in members.indices {
+                    for y in (x + 1)..<members.count {
+                        countPair(ms, members[x], members[y], amount: 1, doc, span: span, &state)
                     }
                 }
             }
@@ -213,16 +212,22 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    private struct PartitionWindow {
-        /// The first mention of each actor in the window, in id order.
-        var mentions: [Int]
-        var span: Range<Int>
+    /// The number of sentence, paragraph or document windows in `doc`, with mentions or not.
+    private static func windowCount(_ doc: RecognizedDocument, _ window: Window) -> Int {
+        switch window {
+        case .paragraph: return (doc.paragraphOfSentence.last ?? -1) + 1
+        case .document: return doc.sentences.isEmpty ? 0 : 1
+        default: return doc.sentences.count
+        }
     }
 
-    /// Sentence, paragraph or document windows that hold mentions, in order.
-    private func partition(_ doc: RecognizedDocument, rank: [Int]) -> (windows: [PartitionWindow], windowCount: Int) {
-        // The closure captures these, not the whole document (which it would copy, retaining every array).
-        let window = options.window, paragraphOfSentence = doc.paragraphOfSentence
+    /// Calls `body` for each sentence, paragraph or document window of `doc` that holds mentions, in text
+    /// order, with the first mention of each actor in it (indices into `doc.mentions`, in id order) and the
+    /// window's byte span. One buffer serves every window, so a document costs no allocation per window and
+    /// a huge one holds one window at a time.
+    private static func forEachWindow(_ doc: RecognizedDocument, _ window: Window, rank: [Int],
+                                      _ body: (_ members: [Int], _ span: Range<Int>) -> Void) {
+        let paragraphOfSentence = doc.paragraphOfSentence, sentences = doc.sentences, mentions = doc.mentions
         func windowOf(_ sentence: Int) -> Int {
             switch window {
             case .paragraph: return paragraphOfSentence.isEmpty ? 0 : paragraphOfSentence[sentence]
@@ -230,34 +235,45 @@ public struct GraphBuilder: Sendable {
             default: return sentence
             }
         }
-        let count: Int
-        switch options.window {
-        case .paragraph: count = (doc.paragraphOfSentence.last ?? -1) + 1
-        case .document: count = doc.sentences.isEmpty ? 0 : 1
-        default: count = doc.sentences.count
-        }
-        var out: [PartitionWindow] = []
-        var current = -1
+        var members: [Int] = []
+        var span = 0..<0
+        var current = -1, ordinal = -1
         var seenIn = [Int](repeating: -1, count: doc.actorIDs.count)
-        for (i, m) in doc.mentions.enumerated() {
+        func finish() {
+            // Few actors per window: insertion sort, where the library sort would allocate a buffer each time.
+            if members.count > 32 {
+                members.sort { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
+            } else {
+                for x in members.indices.dropFirst() {
+                    let i = members[x], r = rank[mentions[i].actorIndex]
+                    var y = x
+                    while y > 0, r < rank[mentions[members[y - 1]].actorIndex] {
+                        members[y] = members[y - 1]
+                        y -= 1
+                    }
+                    members[y] = i
+                }
+            }
+            body(members, span)
+        }
+        for (i, m) in mentions.enumerated() {
             let w = windowOf(m.sentence)
             if w != current {
+                if current >= 0 { finish() }
                 current = w
+                ordinal += 1
+                members.removeAll(keepingCapacity: true)
                 var lo = m.sentence, hi = m.sentence
                 while lo > 0, windowOf(lo - 1) == w { lo -= 1 }
-                while hi + 1 < doc.sentences.count, windowOf(hi + 1) == w { hi += 1 }
-                out.append(PartitionWindow(mentions: [], span: doc.sentences[lo].lowerBound..<doc.sentences[hi].upperBound))
+                while hi + 1 < sentences.count, windowOf(hi + 1) == w { hi += 1 }
+                span = sentences[lo].lowerBound..<sentences[hi].upperBound
             }
-            if seenIn[m.actorIndex] != out.count - 1 {
-                seenIn[m.actorIndex] = out.count - 1
-                out[out.count - 1].mentions.append(i)
+            if seenIn[m.actorIndex] != ordinal {
+                seenIn[m.actorIndex] = ordinal
+                members.append(i)
             }
         }
-        let mentions = doc.mentions
-        for k in out.indices {
-            out[k].mentions.sort { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
-        }
-        return (out, count)
+        if current >= 0 { finish() }
     }
 
     private mutating func countActor(_ k: Int, _ doc: RecognizedDocument) {

@@ -22,10 +22,12 @@ struct MentionAssembly {
     mutating func add(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
                       _ segmentSentences: [Range<Int>], byteBase: Int, _ gazetteer: Gazetteer, _ text: inout CandidateText) {
         let sentenceBase = sentences.count
-        sentences.reserveCapacity(sentences.count + segmentSentences.count)
+        // Reserved exactly only for the first segment (most documents have one): reserving exactly for each
+        // later segment would copy the whole array every time, where appending grows it geometrically.
+        if sentences.isEmpty { sentences.reserveCapacity(segmentSentences.count) }
         for s in segmentSentences { sentences.append((s.lowerBound + byteBase)..<(s.upperBound + byteBase)) }
         var sentence = 0
-        mentions.reserveCapacity(mentions.count + chosen.count)
+        if mentions.isEmpty { mentions.reserveCapacity(chosen.count) }
         for c in chosen {
             let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
             while sentence < segmentSentences.count, segmentSentences[sentence].upperBound <= lo { sentence += 1 }
