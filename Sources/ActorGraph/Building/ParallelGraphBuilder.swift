@@ -1,5 +1,6 @@
 import ActorRecognition
 import Dispatch
+import Synchronization
 
 /// Builds a graph on several threads: documents are gathered into batches, each batch is shared out among
 /// the threads, and every thread recognizes its documents and counts them into a builder of its own.
@@ -47,15 +48,17 @@ public struct ParallelGraphBuilder {
         }
         // The builders are the previous batch's until it is done.
         inFlight?.wait()
-        // Strided: worker w takes documents w, w + workers, …, so long and short documents spread evenly. Which
-        // builder counts which document does not matter: the merge gives the graph of one corpus-order pass.
+        // Each worker takes the next document not yet taken, so no worker idles while another still has a long
+        // document queued behind it. Which builder counts which document does not matter: the merge gives the
+        // graph of one corpus-order pass.
         let done = DispatchGroup()
+        let next = DocumentCounter()
         DispatchQueue.global().async(group: done) {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var k = w
-                while k < docs.count {
+                while true {
+                    let k = next.take()
+                    guard k < docs.count else { break }
                     slots.withBuilder(w) { $0.add(recognizer.recognize(docs[k]), sequence: base + k) }
-                    k += workers
                 }
             }
         }
@@ -91,4 +94,12 @@ final class BuilderSlots: @unchecked Sendable {
     var builders: [GraphBuilder] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     func withBuilder(_ w: Int, _ body: (inout GraphBuilder) -> Void) { body(&storage[w]) }
+}
+
+/// The next document of a batch to be taken by a worker.
+final class DocumentCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    /// The index of a document no other call has returned.
+    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
