@@ -1,6 +1,5 @@
 import ActorRecognition
 import Dispatch
-import Synchronization
 
 /// Builds a graph on several threads: documents are gathered into batches, each batch is shared out among
 /// the threads, and every thread recognizes its documents and counts them into a builder of its own.
@@ -52,7 +51,7 @@ public struct ParallelGraphBuilder {
         // document queued behind it. Which builder counts which document does not matter: the merge gives the
         // graph of one corpus-order pass.
         let done = DispatchGroup()
-        let next = DocumentCounter()
+        let next = WorkCounter()
         DispatchQueue.global().async(group: done) {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 while true {
@@ -96,10 +95,3 @@ final class BuilderSlots: @unchecked Sendable {
     func withBuilder(_ w: Int, _ body: (inout GraphBuilder) -> Void) { body(&storage[w]) }
 }
 
-/// The next document of a batch to be taken by a worker.
-final class DocumentCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    /// The index of a document no other call has returned.
-    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
-}

@@ -20,12 +20,12 @@ extension Recognizer {
     func recognize<T>(_ documents: [Document], jobs: Int, into results: ResultSlots<T>,
                       transform: @Sendable (RecognizedDocument) -> T) {
         let workers = max(1, min(jobs, documents.count))
-        // Strided assignment keeps threads busy when document sizes vary.
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var k = worker
-            while k < documents.count {
+        let next = WorkCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let k = next.take()
+                guard k < documents.count else { break }
                 results.set(k, transform(recognize(documents[k])))
-                k += workers
             }
         }
     }
