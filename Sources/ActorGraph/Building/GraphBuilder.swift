@@ -129,23 +129,9 @@ public struct GraphBuilder: Sendable {
         for (i, m) in doc.mentions.enumerated() where firstMention[m.actorIndex] < 0 { firstMention[m.actorIndex] = i }
         var nodeOfSlot = [Int](repeating: 0, count: slots)
         for s in 0..<slots { nodeOfSlot[s] = node(doc.actorIDs[s], firstMention: doc.mentions[firstMention[s]], doc) }
-        // Slots in id order; by insertion sort when there are few (most documents), where the library sort's
-        // buffer allocation costs more than the comparisons.
         let ids = doc.actorIDs
         var order = Array(0..<slots)
-        if slots > 32 {
-            order.sort { ids[$0].utf8Precedes(ids[$1]) }
-        } else {
-            for x in order.indices.dropFirst() {
-                let s = order[x]
-                var y = x
-                while y > 0, ids[s].utf8Precedes(ids[order[y - 1]]) {
-                    order[y] = order[y - 1]
-                    y -= 1
-                }
-                order[y] = s
-            }
-        }
+        order.sortFew { ids[$0].utf8Precedes(ids[$1]) }
         var rank = [Int](repeating: 0, count: slots)
         for (r, s) in order.enumerated() { rank[s] = r }
         var state = DocumentState(counter: CodePointCounter(doc.text.bytes), node: nodeOfSlot, rank: rank)
@@ -240,20 +226,7 @@ public struct GraphBuilder: Sendable {
         var current = -1, ordinal = -1
         var seenIn = [Int](repeating: -1, count: doc.actorIDs.count)
         func finish() {
-            // Few actors per window: insertion sort, where the library sort would allocate a buffer each time.
-            if members.count > 32 {
-                members.sort { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
-            } else {
-                for x in members.indices.dropFirst() {
-                    let i = members[x], r = rank[mentions[i].actorIndex]
-                    var y = x
-                    while y > 0, r < rank[mentions[members[y - 1]].actorIndex] {
-                        members[y] = members[y - 1]
-                        y -= 1
-                    }
-                    members[y] = i
-                }
-            }
+            members.sortFew { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
             body(members, span)
         }
         for (i, m) in mentions.enumerated() {
@@ -425,5 +398,22 @@ public struct GraphBuilder: Sendable {
         }
         return CooccurrenceGraph(nodes: order.map { nodes[$0] }, edges: e, totalWindows: windows, totalDocuments: documents,
                                  options: options, dayTotals: dayTotals)
+    }
+}
+
+extension Array where Element == Int {
+    /// Sorts in place; by insertion sort when there are few elements (a document's actors, a window's
+    /// members), where the library sort's buffer allocation costs more than the comparisons.
+    mutating func sortFew(by areInIncreasingOrder: (Int, Int) -> Bool) {
+        guard count <= 32 else { return sort(by: areInIncreasingOrder) }
+        for x in indices.dropFirst() {
+            let item = self[x]
+            var y = x
+            while y > 0, areInIncreasingOrder(item, self[y - 1]) {
+                self[y] = self[y - 1]
+                y -= 1
+            }
+            self[y] = item
+        }
     }
 }

@@ -97,10 +97,11 @@ public enum GraphFile {
     /// Reads a graph file, checking its format, version and every field.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> CooccurrenceGraph {
         let root: JSONValue
+        let body = withoutByteOrderMark(bytes)
         do {
-            root = try JSONValue.parse(withoutByteOrderMark(bytes))
+            root = try JSONValue.parse(body)
         } catch {
-            let line = withoutByteOrderMark(bytes).prefix(error.offset).filter { $0 == 0x0A }.count + 1
+            let line = body.prefix(error.offset).filter { $0 == 0x0A }.count + 1
             throw InputError(file: file, line: line, "is not a readable graph file: \(error.message) (the file may be truncated or hand-edited)")
         }
         func fail(_ m: String) -> InputError { InputError(file: file, "is not a valid graph file: \(m)") }
