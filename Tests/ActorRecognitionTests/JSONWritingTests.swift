@@ -33,4 +33,11 @@ struct JSONWritingTests {
         #expect(back == input)
         #expect(try JSONValue.parse(out) == .string(input))
     }
+
+    @Test("integers are written as String(_:) writes them", arguments: [0, 7, -7, 10, 99, 100, 1_234_567, -1_000_000, Int.max, Int.min])
+    func integers(_ value: Int) {
+        var out: [UInt8] = Array("x".utf8)
+        JSONText.appendInteger(value, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x" + String(value))
+    }
 }

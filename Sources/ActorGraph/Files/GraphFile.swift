@@ -21,43 +21,49 @@ public enum GraphFile {
     /// Serializes a graph.
     public static func encode(_ g: CooccurrenceGraph) -> [UInt8] {
         var o: [UInt8] = []
-        func s(_ t: String) { o.append(contentsOf: Array(t.utf8)) }
+        // Literal text, quoted strings and integers are appended as bytes: no string is built per field.
+        func s(_ t: String) { o.append(contentsOf: t.utf8) }
         func q(_ t: String) { JSONText.appendString(t, to: &o) }
+        func n(_ v: Int) { JSONText.appendInteger(v, to: &o) }
+        func day(_ d: Day) { o.append(UInt8(ascii: "\"")); s(d.description); o.append(UInt8(ascii: "\"")) }
         func appendDays(_ days: [Day: Int]) {
             s("{")
             for (j, d) in days.keys.sorted().enumerated() {
                 if j > 0 { s(", ") }
-                s("\"\(d)\": \(days[d]!)")
+                day(d); s(": "); n(days[d]!)
             }
             s("}")
         }
         s("{\"format\": \"\(format)\", \"version\": \(version),\n")
         s(" \"options\": {\"window\": \"\(g.options.window)\", \"count\": \"\(g.options.count.rawValue)\", \"evidence\": \(g.options.evidencePerEdge)},\n")
-        s(" \"totals\": {\"windows\": \(g.totalWindows), \"documents\": \(g.totalDocuments)")
+        s(" \"totals\": {\"windows\": "); n(g.totalWindows); s(", \"documents\": "); n(g.totalDocuments)
         if !g.dayTotals.isEmpty {
             s(", \"days\": {")
             for (j, d) in g.dayTotals.keys.sorted().enumerated() {
                 if j > 0 { s(", ") }
-                s("\"\(d)\": [\(g.dayTotals[d]!.windows), \(g.dayTotals[d]!.documents)]")
+                day(d); s(": ["); n(g.dayTotals[d]!.windows); s(", "); n(g.dayTotals[d]!.documents); s("]")
             }
             s("}")
         }
         s("},\n")
         s(" \"nodes\": [")
-        for (k, n) in g.nodes.enumerated() {
+        for (k, node) in g.nodes.enumerated() {
             s(k == 0 ? "\n  " : ",\n  ")
-            s("{\"id\": "); q(n.id)
-            s(", \"name\": "); q(n.name)
-            s(", \"type\": \"\(n.type.rawValue)\", \"mentions\": \(n.mentions), \"documents\": \(n.documents), \"windows\": \(n.windows)")
-            if !n.attributes.isEmpty {
+            s("{\"id\": "); q(node.id)
+            s(", \"name\": "); q(node.name)
+            s(", \"type\": \""); s(node.type.rawValue)
+            s("\", \"mentions\": "); n(node.mentions)
+            s(", \"documents\": "); n(node.documents)
+            s(", \"windows\": "); n(node.windows)
+            if !node.attributes.isEmpty {
                 s(", \"attributes\": {")
-                for (j, key) in n.attributes.keys.sorted().enumerated() {
+                for (j, key) in node.attributes.keys.sorted().enumerated() {
                     if j > 0 { s(", ") }
-                    q(key); s(": "); q(n.attributes[key]!)
+                    q(key); s(": "); q(node.attributes[key]!)
                 }
                 s("}")
             }
-            if !n.days.isEmpty { s(", \"days\": "); appendDays(n.days) }
+            if !node.days.isEmpty { s(", \"days\": "); appendDays(node.days) }
             s("}")
         }
         s("\n ],\n \"edges\": [")
@@ -65,17 +71,20 @@ public enum GraphFile {
             s(k == 0 ? "\n  " : ",\n  ")
             s("{\"source\": "); q(e.source)
             s(", \"target\": "); q(e.target)
-            s(", \"count\": \(e.count), \"documents\": \(e.documents)")
-            if e.weight != Double(e.count) { s(", \"weight\": \(JSONText.number(e.weight))") }
+            s(", \"count\": "); n(e.count)
+            s(", \"documents\": "); n(e.documents)
+            if e.weight != Double(e.count) { s(", \"weight\": "); s(JSONText.number(e.weight)) }
             if !e.days.isEmpty { s(", \"days\": "); appendDays(e.days) }
             s(", \"evidence\": [")
             for (j, ev) in e.evidence.enumerated() {
                 if j > 0 { s(", ") }
                 s("{\"doc\": "); q(ev.document)
-                if let d = ev.date { s(", \"date\": \"\(d)\"") }
-                s(", \"start\": \(ev.start), \"end\": \(ev.end), \"text\": "); q(ev.text)
-                s(", \"source_span\": [\(ev.sourceSpan.lowerBound), \(ev.sourceSpan.upperBound)]")
-                s(", \"target_span\": [\(ev.targetSpan.lowerBound), \(ev.targetSpan.upperBound)]}")
+                if let d = ev.date { s(", \"date\": "); day(d) }
+                s(", \"start\": "); n(ev.start)
+                s(", \"end\": "); n(ev.end)
+                s(", \"text\": "); q(ev.text)
+                s(", \"source_span\": ["); n(ev.sourceSpan.lowerBound); s(", "); n(ev.sourceSpan.upperBound)
+                s("], \"target_span\": ["); n(ev.targetSpan.lowerBound); s(", "); n(ev.targetSpan.upperBound); s("]}")
             }
             s("]}")
         }

@@ -12,8 +12,7 @@ public enum JSONText {
             let n = b.count
             while i < n {
                 let c = b[i]
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == UInt8(ascii: "<")
-                        || c == UInt8(ascii: ">") || c == UInt8(ascii: "&") || c == 0xE2 else { i += 1; continue }
+                guard JSONText.mayNeedEscape[Int(c)] else { i += 1; continue }
                 if c == 0xE2 {
                     // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript before ES2019.
                     guard i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 else { i += 1; continue }
@@ -38,6 +37,30 @@ public enum JSONText {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes `appendString` looks at twice: control characters, `"`, `\\`, `<`, `>`, `&`, and 0xE2 (which
+    /// starts U+2028 and U+2029).
+    private static let mayNeedEscape: [Bool] = (0..<256).map { c in
+        c < 0x20 || c == 0x22 || c == 0x5C || c == 0x3C || c == 0x3E || c == 0x26 || c == 0xE2
+    }
+
+    /// Appends the decimal digits of `v` (with a leading `-` when negative), as `String(v)` would write them.
+    public static func appendInteger(_ v: Int, to out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                count += 1
+            } while m > 0
+            out.append(contentsOf: d[(20 - count)...])
+        }
     }
 
     static func appendUnicodeEscape(_ v: UInt32, to out: inout [UInt8]) {

@@ -210,8 +210,7 @@ struct TokenVocabulary: Sendable {
     func frozen() -> FrozenVocabulary {
         // Eight bytes of padding, so the last key can be read a whole word at a time.
         FrozenVocabulary(pool: FrozenBuffer(pool + [UInt8](repeating: 0, count: 8)), offsets: FrozenBuffer(offsets), hashes: FrozenBuffer(hashes),
-                         slots: FrozenBuffer(slots.map { $0 == TokenVocabulary.emptySlot ? -1 : Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }),
-                         mask: mask)
+                         slots: FrozenBuffer(slots), mask: mask)
     }
 }
 
@@ -220,7 +219,9 @@ struct FrozenVocabulary: Sendable {
     fileprivate let pool: FrozenBuffer<UInt8>
     fileprivate let offsets: FrozenBuffer<Int32>
     fileprivate let hashes: FrozenBuffer<UInt64>
-    fileprivate let slots: FrozenBuffer<Int32>
+    /// Open addressing: each slot holds the high half of its word's hash above the word's id (all ones when
+    /// empty), so a probe that meets another word is told apart without reading that word's hash.
+    fileprivate let slots: FrozenBuffer<UInt64>
     fileprivate let mask: Int
 
     var count: Int { hashes.count }
@@ -239,11 +240,15 @@ struct FrozenVocabulary: Sendable {
         let h = TokenKey.hash(b, range)
         hash = h
         let slots = self.slots.buffer, hashes = self.hashes.buffer
+        let tag = h >> 32
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
-            let id = slots[s]
-            if id < 0 { return -1 }
-            if hashes[Int(id)] == h, keyEquals(Int(id), b, range) { return id }
+            let entry = slots[s]
+            if entry == UInt64.max { return -1 }
+            if entry >> 32 == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                if hashes[id] == h, keyEquals(id, b, range) { return Int32(id) }
+            }
             s = (s + 1) & mask
         }
     }

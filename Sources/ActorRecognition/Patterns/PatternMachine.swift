@@ -41,14 +41,15 @@ final class PatternScratch {
 
     private(set) var stack: UnsafeMutablePointer<Thread>
     private(set) var stackCapacity = 64
+    /// Grown to the largest run of the document (program length × line length), so a short document does
+    /// not clear more marks than it uses.
     private(set) var stamps: UnsafeMutablePointer<UInt32>
-    private(set) var stampCapacity = 4096
+    private(set) var stampCapacity = 0
     var stamp: UInt32 = 0
 
     init() {
         stack = .allocate(capacity: stackCapacity)
         stamps = .allocate(capacity: stampCapacity)
-        stamps.initialize(repeating: 0, count: stampCapacity)
     }
 
     deinit {
@@ -61,7 +62,7 @@ final class PatternScratch {
     func beginRun(marks count: Int) -> UInt32 {
         if count > stampCapacity {
             stamps.deallocate()
-            stampCapacity = max(count, stampCapacity * 2)
+            stampCapacity = max(count, stampCapacity * 2, 256)
             stamps = .allocate(capacity: stampCapacity)
             stamps.initialize(repeating: 0, count: stampCapacity)
             stamp = 0

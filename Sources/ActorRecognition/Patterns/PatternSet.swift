@@ -184,11 +184,9 @@ public struct PatternSet: Sendable {
         guard !patterns.isEmpty, !tokens.isEmpty else { return }
         let scratch = PatternScratch()
         let words = starts.words
-        let mask = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        let next = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         // Patterns whose anchors the current line lacks are off for the whole line.
         let allowed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        defer { mask.deallocate(); next.deallocate(); allowed.deallocate() }
+        defer { allowed.deallocate() }
         let code = self.code.buffer, literals = self.literals.buffer
         let needed = anchors.needed
         var lineStop = 0
@@ -201,14 +199,12 @@ public struct PatternSet: Sendable {
                     allowed[p / 64] |= UInt64(1) << UInt64(p % 64)
                 }
             }
-            starts.patterns(at: start, context, into: mask)
-            if start + 1 < lineStop {
-                seconds.patterns(at: start + 1, context, into: next)
-            } else {
-                seconds.alwaysPatterns(into: next)
-            }
             for w in 0..<words {
-                var bits = mask[w] & next[w] & allowed[w]
+                var bits = allowed[w]
+                if bits == 0 { continue }
+                bits &= starts.patterns(at: start, context, word: w)
+                if bits == 0 { continue }
+                bits &= start + 1 < lineStop ? seconds.patterns(at: start + 1, context, word: w) : seconds.alwaysPatterns(word: w)
                 while bits != 0 {
                     let p = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1

@@ -136,41 +136,38 @@ struct StartIndex: Sendable {
         byID = [:]
     }
 
-    /// The patterns that hold anywhere (`FirstTokens.any`), into `mask`.
+    /// Word `w` of the set of patterns that hold anywhere (`FirstTokens.any`).
     @inline(__always)
-    func alwaysPatterns(into mask: UnsafeMutablePointer<UInt64>) {
-        for w in 0..<words { mask[w] = always.buffer[w] }
-    }
+    func alwaysPatterns(word w: Int) -> UInt64 { always.buffer[w] }
 
-    /// The patterns that may start at `pos`, into `mask` (`words` words).
+    /// Word `w` of the set of patterns that may start at `pos`. Asked one word at a time, so that with up to
+    /// 64 patterns (one word) the whole set stays in a register.
     @inline(__always)
-    func patterns(at pos: Int, _ ctx: MatchContext, into mask: UnsafeMutablePointer<UInt64>) {
-        let always = self.always.buffer, dense = self.dense.buffer
-        for w in 0..<words { mask[w] = always[w] }
+    func patterns(at pos: Int, _ ctx: MatchContext, word w: Int) -> UInt64 {
+        var mask = always.buffer[w]
         let id = ctx.ids[pos]
-        if id >= 0 { let base = Int(id) * words; for w in 0..<words { mask[w] |= dense[base + w] } }
+        if id >= 0 { mask |= dense.buffer[Int(id) * words + w] }
         var shapes = ctx.shapes[pos]
         if shapes != 0 {
             let byShape = self.byShape.buffer
             while shapes != 0 {
                 let s = shapes.trailingZeroBitCount
                 shapes &= shapes - 1
-                for w in 0..<words { mask[w] |= byShape[s * words + w] }
+                mask |= byShape[s * words + w]
             }
         }
-        if ctx.hitAt[pos] >= 0 {
-            var c = ctx.hitClasses[Int(ctx.hitAt[pos])]
+        let hit = ctx.hitAt[pos]
+        if hit >= 0 {
+            var c = ctx.hitClasses[Int(hit)]
             let byGazetteer = byGazetteerBit.buffer
             while c != 0 {
                 let g = c.trailingZeroBitCount
                 c &= c - 1
-                for w in 0..<words { mask[w] |= byGazetteer[g * words + w] }
+                mask |= byGazetteer[g * words + w]
             }
         }
-        if ctx.tokens[pos].kind == .possessive {
-            let possessive = self.possessive.buffer
-            for w in 0..<words { mask[w] |= possessive[w] }
-        }
+        if ctx.tokens[pos].kind == .possessive { mask |= possessive.buffer[w] }
+        return mask
     }
 }
 
