@@ -206,6 +206,20 @@ struct PatternTests {
         #expect(spans("President Joe Biden", patterns: patterns) == ["Joe Biden=person:joe-biden"])
     }
 
+    @Test("a pattern that needs numbers still matches wherever its line holds enough of them")
+    func numberAnchors() {
+        // Every match holds three numbers, or two when it takes the "x" branch.
+        let standings = """
+        pattern standings -> organization
+          match: [ Cap ( Cap )* ] Number ( "-" Number | Number ) ( Number | "x" )
+        """
+        #expect(spans("Leeds United 10 4 2", patterns: standings) == ["Leeds United=organization:leeds-united"])
+        #expect(spans("Leeds United 10 - 4 2", patterns: standings) == ["Leeds United=organization:leeds-united"])
+        #expect(spans("Leeds United 10 4 x", patterns: standings) == ["Leeds United=organization:leeds-united"])
+        #expect(spans("Leeds United 10 4\n2", patterns: standings) == [])
+        #expect(spans("Leeds United 10 and 4", patterns: standings) == [])
+    }
+
     @Test("syntax errors name line and column", arguments: [
         ("pattern p -> person\n  match: ( Cap\n", "never closed"),
         ("pattern p -> person\n  match: Foo\n", "unknown element 'Foo'"),

@@ -188,14 +188,14 @@ public struct PatternSet: Sendable {
         let allowed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         defer { allowed.deallocate() }
         let code = self.code.buffer, literals = self.literals.buffer
-        let needed = anchors.needed
+        let needed = anchors.needed, numbersNeeded = anchors.numbersNeeded
         var lineStop = 0
         for start in 0..<tokens.count {
             if start >= lineStop {
                 lineStop = Int(lineEnd[start])
-                let have = anchors.satisfiedGroups(context, start..<lineStop)
+                let (have, numbers) = anchors.satisfiedGroups(context, start..<lineStop)
                 for w in 0..<words { allowed[w] = 0 }
-                for p in 0..<needed.count where needed[p] & have == needed[p] {
+                for p in 0..<needed.count where needed[p] & have == needed[p] && numbers >= numbersNeeded[p] {
                     allowed[p / 64] |= UInt64(1) << UInt64(p % 64)
                 }
             }

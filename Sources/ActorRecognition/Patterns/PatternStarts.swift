@@ -172,8 +172,8 @@ struct StartIndex: Sendable {
 }
 
 /// Words a pattern cannot match without: every match of `capitalised-org` holds a word of `@orghead`, every
-/// match of `person-with-country` a "(". A line that lacks one of a pattern's anchors is skipped for that
-/// pattern before any start position is tried.
+/// match of `person-with-country` a "(", every match of `standings-team` four numbers. A line that lacks one
+/// of a pattern's anchors is skipped for that pattern before any start position is tried.
 struct LineAnchors: Sendable {
     /// For each word id, the anchor groups it satisfies (bit k = group k).
     private var groupsByID: [Int32: UInt64] = [:]
@@ -182,6 +182,8 @@ struct LineAnchors: Sendable {
     private(set) var numberGroups: UInt64 = 0
     /// For each pattern, the groups it needs (all of them).
     private(set) var needed: [UInt64] = []
+    /// For each pattern, how many number tokens every match holds at least.
+    private(set) var numbersNeeded: [Int] = []
 
     init() {}
 
@@ -203,6 +205,19 @@ struct LineAnchors: Sendable {
                 }
             }
             needed.append(need)
+            numbersNeeded.append(LineAnchors.minimumNumbers(node))
+        }
+    }
+
+    /// The fewest number tokens a match of `node` can hold.
+    static func minimumNumbers(_ node: PatternNode) -> Int {
+        switch node {
+        case .shape(.Number, _): return 1
+        case .sequence(let items): return items.reduce(0) { $0 + minimumNumbers($1) }
+        case .capture(_, let n): return minimumNumbers(n)
+        case .repeated(let n, let lo, _): return lo * minimumNumbers(n)
+        case .alternatives(let options): return options.map(minimumNumbers).min() ?? 0
+        default: return 0
         }
     }
 
@@ -242,16 +257,18 @@ struct LineAnchors: Sendable {
         }
     }
 
-    /// The anchor groups present in `tokens[range]`.
+    /// The anchor groups present in `tokens[range]`, and how many of its tokens are numbers.
     @inline(__always)
-    func satisfiedGroups(_ ctx: MatchContext, _ range: Range<Int>) -> UInt64 {
+    func satisfiedGroups(_ ctx: MatchContext, _ range: Range<Int>) -> (groups: UInt64, numbers: Int) {
         var have: UInt64 = 0
+        var numbers = 0
         let dense = self.dense.buffer
         for k in range {
-            if ctx.tokens[k].kind == .number { have |= numberGroups }
+            if ctx.tokens[k].kind == .number { numbers += 1 }
             let id = ctx.ids[k]
             if id >= 0 { have |= dense[Int(id)] }
         }
-        return have
+        if numbers > 0 { have |= numberGroups }
+        return (have, numbers)
     }
 }
