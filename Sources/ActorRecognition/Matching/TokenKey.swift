@@ -209,8 +209,10 @@ struct TokenVocabulary: Sendable {
     /// The vocabulary frozen for lookups from many threads.
     func frozen() -> FrozenVocabulary {
         // Eight bytes of padding, so the last key can be read a whole word at a time.
-        FrozenVocabulary(pool: FrozenBuffer(pool + [UInt8](repeating: 0, count: 8)), offsets: FrozenBuffer(offsets), hashes: FrozenBuffer(hashes),
-                         slots: FrozenBuffer(slots), mask: mask)
+        var filter = [UInt64](repeating: 0, count: FrozenVocabulary.filterWords)
+        for h in hashes { let bit = FrozenVocabulary.filterBit(h); filter[bit >> 6] |= UInt64(1) << UInt64(bit & 63) }
+        return FrozenVocabulary(pool: FrozenBuffer(pool + [UInt8](repeating: 0, count: 8)), offsets: FrozenBuffer(offsets),
+                                hashes: FrozenBuffer(hashes), slots: FrozenBuffer(slots), mask: mask, filter: FrozenBuffer(filter))
     }
 }
 
@@ -223,6 +225,13 @@ struct FrozenVocabulary: Sendable {
     /// empty), so a probe that meets another word is told apart without reading that word's hash.
     fileprivate let slots: FrozenBuffer<UInt64>
     fileprivate let mask: Int
+    /// One bit per word hash (`filterBit`), 16 KB that stay in cache: most tokens that are no word of the
+    /// vocabulary are told so here, without the cache miss of a probe into the larger slot table.
+    fileprivate let filter: FrozenBuffer<UInt64>
+
+    fileprivate static let filterWords = 2048
+    @inline(__always)
+    fileprivate static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 47) }
 
     var count: Int { hashes.count }
 
@@ -239,6 +248,8 @@ struct FrozenVocabulary: Sendable {
     func lookup(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: inout UInt64) -> Int32 {
         let h = TokenKey.hash(b, range)
         hash = h
+        let bit = FrozenVocabulary.filterBit(h)
+        guard filter.buffer[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else { return -1 }
         let slots = self.slots.buffer, hashes = self.hashes.buffer
         let tag = h >> 32
         var s = Int(truncatingIfNeeded: h) & mask

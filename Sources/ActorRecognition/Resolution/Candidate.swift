@@ -40,15 +40,9 @@ struct CandidateText {
     let explains: Bool
     var names: [String] = []
     var reasons: [String] = []
-    /// Derived ids by canonical name, so a name seen many times is slugged once per document.
-    private var derivedIDs: [DerivedKey: String] = [:]
-    /// The derived id of each name, once asked for (a name index is cheaper to look up than a name).
+    /// The derived id of each name, once asked for. (A table by name string would cost a hash and an insert
+    /// per name, and most derived names occur once in a document: slugging again is cheaper.)
     private var idsOfNames: [String?] = []
-
-    private struct DerivedKey: Hashable {
-        var type: ActorType
-        var name: String
-    }
 
     init(explains: Bool) { self.explains = explains }
 
@@ -78,10 +72,7 @@ struct CandidateText {
     mutating func actorID(_ c: Candidate, _ gazetteer: Gazetteer) -> String {
         if c.actor >= 0 { return gazetteer.actors[Int(c.actor)].id }
         if c.name >= 0, let id = idsOfNames[Int(c.name)] { return id }
-        let name = canonicalName(c, gazetteer)
-        let key = DerivedKey(type: c.type, name: name)
-        let id = derivedIDs[key] ?? Actor.derivedID(type: c.type, name: name)
-        derivedIDs[key] = id
+        let id = Actor.derivedID(type: c.type, name: canonicalName(c, gazetteer))
         if c.name >= 0 { idsOfNames[Int(c.name)] = id }
         return id
     }

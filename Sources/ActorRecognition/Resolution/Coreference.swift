@@ -93,7 +93,7 @@ enum Coreference {
         var taken = [Bool](repeating: false, count: tokens.count)
         for c in result { for k in c.start..<c.end { taken[k] = true } }
         // Every partial name ends with its person's last word: only tokens with one of those keys can end one.
-        let lastWords = Set(owners.values.map { tokenHashes[$0.sample.upperBound - 1] })
+        let lastWords = HashSet(owners.values.map { tokenHashes[$0.sample.upperBound - 1] })
         // Find partial names nothing else claimed.
         var k = 0
         while k < tokens.count {
@@ -121,5 +121,39 @@ enum Coreference {
         }
         result.sort { $0.start < $1.start }
         return result
+    }
+
+    /// A few 64-bit token hashes, asked about once per capitalized token of the document: a 256-bit filter
+    /// answers most "no"s without hashing again (the values are hashes already), a scan of the few values the
+    /// rest.
+    private struct HashSet {
+        private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private let values: [UInt64]
+
+        init(_ values: some Sequence<UInt64>) {
+            self.values = Array(values)
+            for v in self.values {
+                let bit = UInt64(1) << (v & 63)
+                switch (v >> 6) & 3 {
+                case 0: filter.0 |= bit
+                case 1: filter.1 |= bit
+                case 2: filter.2 |= bit
+                default: filter.3 |= bit
+                }
+            }
+        }
+
+        @inline(__always)
+        func contains(_ v: UInt64) -> Bool {
+            let word: UInt64
+            switch (v >> 6) & 3 {
+            case 0: word = filter.0
+            case 1: word = filter.1
+            case 2: word = filter.2
+            default: word = filter.3
+            }
+            guard word & (UInt64(1) << (v & 63)) != 0 else { return false }
+            return values.contains(v)
+        }
     }
 }
