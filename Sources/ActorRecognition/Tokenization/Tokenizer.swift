@@ -88,9 +88,8 @@ public enum Tokenizer {
         let n = b.count
         var i = start
         var shape = pending
-        var letters = 0, uppers = 0
-        var digits = 0
-        var first = true
+        // Letters that are neither upper nor lower case (most scripts without case) make a word but not a case.
+        var sawUpper = false, sawLower = false, sawDigit = false
         // Dotted acronym: L.L.(L.)*
         if i + 3 < n, UTF8Classes.isASCIILetter(b[i]), b[i + 1] == UInt8(ascii: "."),
            UTF8Classes.isASCIILetter(b[i + 2]), b[i + 3] == UInt8(ascii: ".") {
@@ -107,40 +106,45 @@ public enum Tokenizer {
         }
         while i < n {
             let c = b[i]
+            // Lower-case ASCII letters, most of the text, are skipped a run at a time.
+            if c &- UInt8(ascii: "a") < 26 {
+                sawLower = true
+                i += 1
+                while i < n, b[i] &- UInt8(ascii: "a") < 26 { i += 1 }
+                continue
+            }
+            if c &- UInt8(ascii: "A") < 26 {
+                if i == start { shape.insert(.capitalized) }
+                sawUpper = true
+                i += 1
+                continue
+            }
+            if c &- UInt8(ascii: "0") < 10 {
+                sawDigit = true
+                i += 1
+                continue
+            }
             if c < 0x80 {
-                if UTF8Classes.isASCIIUpper(c) {
-                    if first { shape.insert(.capitalized) }
-                    letters += 1; uppers += 1
-                } else if UTF8Classes.isASCIILower(c) {
-                    letters += 1
-                    shape.insert(.hasLower)
-                } else if UTF8Classes.isDigit(c) {
-                    digits += 1
-                } else if (c == UInt8(ascii: ".") || c == UInt8(ascii: ",")) && digits > 0 && letters == 0
-                            && i + 1 < n && UTF8Classes.isDigit(b[i + 1]) {
-                    // 2,500 and 3.5 stay one number
-                } else {
-                    break
-                }
-                first = false
+                // 2,500 and 3.5 stay one number
+                guard c == UInt8(ascii: ".") || c == UInt8(ascii: ","), sawDigit, !sawUpper, !sawLower,
+                      i + 1 < n, UTF8Classes.isDigit(b[i + 1]) else { break }
                 i += 1
                 continue
             }
             let (scalar, len) = UTF8Classes.decode(b, i)
             if UTF8Classes.isSpaceScalar(scalar) || UTF8Classes.isPunctuationScalar(scalar) { break }
             if UTF8Classes.isUpperScalar(scalar) {
-                if first { shape.insert(.capitalized) }
-                letters += 1; uppers += 1
+                if i == start { shape.insert(.capitalized) }
+                sawUpper = true
             } else if UTF8Classes.isLowerScalar(scalar) {
-                letters += 1
-                shape.insert(.hasLower)
+                sawLower = true
             }
-            first = false
             i += len
         }
-        if letters > 0 && uppers == letters { shape.insert(.allCaps) }
-        if digits > 0 { shape.insert(.hasDigit) }
-        let kind: Token.Kind = letters == 0 && digits > 0 ? .number : .word
+        if sawLower { shape.insert(.hasLower) }
+        if sawUpper && !sawLower { shape.insert(.allCaps) }
+        if sawDigit { shape.insert(.hasDigit) }
+        let kind: Token.Kind = !sawUpper && !sawLower && sawDigit ? .number : .word
         tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, shape: shape))
         return i
     }
