@@ -72,8 +72,16 @@ enum OrganizationShortNames {
                                _ gazetteer: Gazetteer, _ text: inout CandidateText) -> [Candidate] {
         func word(_ k: Int) -> [UInt8] { Array(b[tokens[k].range]) }
         func isSuffix(_ k: Int) -> Bool { suffixes.contains(b, tokens[k].range) }
-        // Short forms: the words before a legal suffix, one or two capitalised words.
-        var short: [[[UInt8]]: Candidate] = [:]
+        // Short forms: the words before a legal suffix, one or two capitalised words. A document has a few, so
+        // they are a list, compared in place with the text (no array is made per capitalised token).
+        var short: [(words: [[UInt8]], full: Candidate)] = []
+        func shortName(at range: Range<Int>) -> Candidate? {
+            short.first { entry in
+                entry.words.count == range.count && zip(entry.words, range).allSatisfy { w, k in
+                    w.elementsEqual(UnsafeBufferPointer(rebasing: b[tokens[k].range]))
+                }
+            }?.full
+        }
         for c in chosen where c.type == .organization && c.length >= 2 {
             var end = c.end
             if tokens[end - 1].end - tokens[end - 1].start == 1, b[Int(tokens[end - 1].start)] == UInt8(ascii: ".") { end -= 1 }
@@ -81,8 +89,7 @@ enum OrganizationShortNames {
             var stem = end - 1
             while stem > c.start + 1, isSuffix(stem - 1) { stem -= 1 }
             guard stem - c.start <= 2, (c.start..<stem).allSatisfy({ tokens[$0].kind == .word && tokens[$0].shape.contains(.capitalized) }) else { continue }
-            let words = (c.start..<stem).map(word)
-            if short[words] == nil { short[words] = c }
+            if shortName(at: c.start..<stem) == nil { short.append(((c.start..<stem).map(word), c)) }
         }
         guard !short.isEmpty else { return chosen }
         var taken = [Bool](repeating: false, count: tokens.count)
@@ -94,7 +101,7 @@ enum OrganizationShortNames {
             guard !taken[k], tokens[k].kind == .word, tokens[k].shape.contains(.capitalized) else { continue }
             for len in [2, 1] where k + len <= tokens.count {
                 let range = k..<(k + len)
-                guard !range.contains(where: { taken[$0] }), let full = short[range.map(word)] else { continue }
+                guard !range.contains(where: { taken[$0] }), let full = shortName(at: range) else { continue }
                 // Not the start of a longer capitalised name.
                 if k + len < tokens.count, tokens[k + len].kind == .word, tokens[k + len].shape.contains(.capitalized),
                    !tokens[k + len].shape.contains(.lineStart) { continue }
