@@ -220,6 +220,20 @@ struct PatternTests {
         #expect(spans("Leeds United 10 and 4", patterns: standings) == [])
     }
 
+    @Test("alternatives of one-token tests match a token that passes any of them")
+    func tokenClasses() {
+        let company = """
+        list stop = The
+        pattern company -> organization
+          match: [ ( Cap!@stop | Upper | "&" | 's )+ "Ltd" ]
+        """
+        #expect(spans("Smith & JONES Ltd", patterns: company) == ["Smith & JONES Ltd=organization:smith-jones-ltd"])
+        #expect(spans("The Smith Ltd", patterns: company) == ["Smith Ltd=organization:smith-ltd"])
+        #expect(spans("THE Smith Ltd", patterns: company) == ["THE Smith Ltd=organization:the-smith-ltd"])
+        #expect(spans("Smith's Ltd", patterns: company) == ["Smith's Ltd=organization:smiths-ltd"])
+        #expect(spans("smith & jones Ltd", patterns: company) == [])
+    }
+
     @Test("syntax errors name line and column", arguments: [
         ("pattern p -> person\n  match: ( Cap\n", "never closed"),
         ("pattern p -> person\n  match: Foo\n", "unknown element 'Foo'"),

@@ -163,10 +163,38 @@ extension MatchContext {
                     pos += 1
                     pc += 1
                     continue
+                case .tokenClass:
+                    guard pos < limit, passesAny(literals, from: Int(ins.a), count: Int(ins.b), at: pos) else { break }
+                    pos += 1
+                    pc += 1
+                    continue
                 }
                 break
             }
         }
         return bestEnd >= 0 ? (bestEnd, bestSlots) : nil
+    }
+
+    /// Whether the token at `pos` passes one of the `count` `TokenTest` triples at `literals[from...]`.
+    @inline(__always)
+    private func passesAny(_ literals: UnsafeBufferPointer<Int32>, from: Int, count: Int, at pos: Int) -> Bool {
+        var t = from
+        for _ in 0..<count {
+            let a = literals[t + 1], b = literals[t + 2]
+            switch TokenTest.Kind(rawValue: literals[t]) {
+            case .shape?:
+                if shapes[pos] & UInt8(truncatingIfNeeded: a) != 0, !(b >= 0 && ids[pos] >= 0 && lists.isSingle(Int(b), ids[pos])) {
+                    return true
+                }
+            case .word?:
+                if ids[pos] >= 0 && ids[pos] == a { return true }
+            case .possessive?:
+                if tokens[pos].kind == .possessive { return true }
+            case nil:
+                break
+            }
+            t += 3
+        }
+        return false
     }
 }

@@ -13,6 +13,10 @@ struct PatternProgram: Sendable {
         case gazetteer
         /// Consume a possessive `'s`.
         case possessive
+        /// Consume one token that passes any of `b` one-token tests, stored as `TokenTest` triples at
+        /// `literals[a...]`: alternatives such as `( Cap!@stopword | Upper | "&" )` in one step, not one
+        /// thread per option.
+        case tokenClass
         /// Try `a`, then `b`.
         case split
         /// Go to `a`.
@@ -86,6 +90,15 @@ struct PatternProgram: Sendable {
             _ = add(.save, 1)
         case .sequence(let items):
             for item in items { emit(item, lists, &v) }
+        case .alternatives(let options) where options.count > 1 && options.allSatisfy({ TokenTest($0, lists, &v) != nil }):
+            // Every option consumes exactly one token and saves nothing: whichever options pass lead to the same
+            // state, so one test of the union is the same match.
+            let start = literals.count
+            for o in options {
+                let test = TokenTest(o, lists, &v)!
+                literals += [Int32(test.kind.rawValue), test.a, test.b]
+            }
+            _ = add(.tokenClass, Int32(start), Int32(options.count))
         case .alternatives(let options):
             // split L1, next; L1: a; jump end; next: split L2, next2; … last: z; end:
             var jumps: [Int] = []
@@ -124,6 +137,39 @@ struct PatternProgram: Sendable {
             _ = add(.save, Int32(2 + 2 * k))
             emit(inner, lists, &v)
             _ = add(.save, Int32(3 + 2 * k))
+        }
+    }
+}
+
+/// One option of a `tokenClass` instruction: a test of one token.
+struct TokenTest {
+    enum Kind: Int32 {
+        /// Shape bits `a`, not a one-word entry of list `b` (-1: none), as `.shape`.
+        case shape
+        /// The word with id `a`.
+        case word
+        /// A possessive `'s`.
+        case possessive
+    }
+
+    var kind: Kind
+    var a: Int32 = 0
+    var b: Int32 = -1
+
+    /// The test that `node` is, when it consumes exactly one token and saves nothing; nil otherwise.
+    init?(_ node: PatternNode, _ lists: [String: Int], _ v: inout TokenVocabulary) {
+        switch node {
+        case .shape(let s, let except):
+            kind = .shape
+            a = Int32(s.bit)
+            b = Int32(except.flatMap { lists[$0] } ?? -1)
+        case .literal(let keys) where keys.count == 1:
+            kind = .word
+            a = v.intern(keys[0])
+        case .possessive:
+            kind = .possessive
+        default:
+            return nil
         }
     }
 }

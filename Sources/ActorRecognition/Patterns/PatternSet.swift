@@ -71,7 +71,7 @@ public struct PatternSet: Sendable {
             c.codeRanges.append(code.count..<(code.count + program.code.count))
             code += program.code.map { ins in
                 var ins = ins
-                if ins.op == .literal { ins.a += base }
+                if ins.op == .literal || ins.op == .tokenClass { ins.a += base }
                 return ins
             }
             literals += program.literals
