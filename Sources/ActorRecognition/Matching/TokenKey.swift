@@ -208,6 +208,14 @@ struct TokenVocabulary: Sendable {
 
     /// The vocabulary frozen for lookups from many threads.
     func frozen() -> FrozenVocabulary {
+        // `reserve` sized the table for words that did not come (most alias words repeat): the frozen table is
+        // the smallest power of two at least 1.5 times the words, so that it stays in cache; its probes seldom
+        // leave a cache line of eight slots.
+        var compact = self
+        var size = 16
+        while size < count + count / 2 { size *= 2 }
+        if size < slots.count { compact.rehash(size) }
+        let slots = compact.slots, mask = compact.mask
         // Eight bytes of padding, so the last key can be read a whole word at a time.
         var filter = [UInt64](repeating: 0, count: FrozenVocabulary.filterWords)
         for h in hashes { let bit = FrozenVocabulary.filterBit(h); filter[bit >> 6] |= UInt64(1) << UInt64(bit & 63) }
