@@ -234,6 +234,25 @@ struct PatternTests {
         #expect(spans("smith & jones Ltd", patterns: company) == [])
     }
 
+    @Test("words with the same role in every pattern share one class, other words have their own")
+    func wordClasses() {
+        let (set, problems) = PatternParser.parse("""
+        list title = President; Minister
+        pattern after-title -> person
+          match: @title [ Cap ]
+        pattern company -> organization
+          match: [ Cap ] "Ltd"
+        """, file: "t.patterns")
+        #expect(problems.isEmpty)
+        var vocabulary = TokenVocabulary()
+        let compiled = set.compiled(against: Gazetteer(), vocabulary: &vocabulary)
+        let classes = compiled.wordClasses.classOfWord.buffer
+        func classOf(_ word: String) -> UInt32 { classes[Int(vocabulary.intern(Array(word.utf8)))] }
+        #expect(classOf("president") == classOf("minister"))
+        #expect(classOf("president") != 0)
+        #expect(classOf("ltd") != 0 && classOf("ltd") != classOf("president"))
+    }
+
     @Test("syntax errors name line and column", arguments: [
         ("pattern p -> person\n  match: ( Cap\n", "never closed"),
         ("pattern p -> person\n  match: Foo\n", "unknown element 'Foo'"),

@@ -7,6 +7,8 @@ struct MatchContext {
     let ids: UnsafeBufferPointer<Int32>
     /// Each token's `WordShape` bits (`MatchContext.shapeBits`).
     let shapes: UnsafeBufferPointer<UInt8>
+    /// Each token's `PatternWordClasses` class (0 for a word no pattern starts with or needs).
+    let wordClasses: UnsafeBufferPointer<UInt32>
     let hits: UnsafeBufferPointer<GazetteerMatcher.Hit>
     /// The index of the gazetteer hit starting at each token, or -1.
     let hitAt: UnsafeBufferPointer<Int32>

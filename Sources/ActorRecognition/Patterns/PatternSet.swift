@@ -17,6 +17,8 @@ public struct PatternSet: Sendable {
     var seconds = StartIndex()
     /// Words each pattern needs somewhere in the line.
     var anchors = LineAnchors()
+    /// The pattern words grouped by what the three indexes above say of them, which the indexes are tables of.
+    private(set) var wordClasses = PatternWordClasses()
     /// Every pattern's program, back to back (`codeRanges`), with literal operands indexing `literals`.
     private var code = FrozenBuffer<PatternProgram.Instruction>([])
     private var codeRanges: [Range<Int>] = []
@@ -90,9 +92,10 @@ public struct PatternSet: Sendable {
         // The patterns' words are all interned: switch every per-word lookup to arrays indexed by word id.
         c.wordCount = vocabulary.count
         c.listTables.freeze(wordCount: c.wordCount)
-        c.starts.freeze(wordCount: c.wordCount)
-        c.seconds.freeze(wordCount: c.wordCount)
-        c.anchors.freeze(wordCount: c.wordCount)
+        c.wordClasses = PatternWordClasses(wordCount: c.wordCount, starts: c.starts, seconds: c.seconds, anchors: c.anchors)
+        c.starts.freeze(representatives: c.wordClasses.representatives)
+        c.seconds.freeze(representatives: c.wordClasses.representatives)
+        c.anchors.freeze(representatives: c.wordClasses.representatives)
         return c
     }
 

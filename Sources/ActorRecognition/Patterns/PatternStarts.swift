@@ -98,7 +98,7 @@ struct FirstTokens: Sendable {
 struct StartIndex: Sendable {
     var words = 0
     private var byID: [Int32: [UInt64]] = [:]
-    /// `byID` as one flat array: `words` masks per word id.
+    /// `byID` as one flat array: `words` masks per word class (`PatternWordClasses`); class 0 has none.
     private var dense = FrozenBuffer<UInt64>([])
     /// Masks by `WordShape` bit and by `GazetteerClass` bit, 8 × `words` each.
     private var byShape = FrozenBuffer<UInt64>([])
@@ -128,10 +128,19 @@ struct StartIndex: Sendable {
         self.always = FrozenBuffer(always)
     }
 
-    /// Freezes the per-word masks once every word id is below `wordCount`.
-    mutating func freeze(wordCount: Int) {
-        var flat = [UInt64](repeating: 0, count: wordCount * words)
-        for (id, m) in byID { for w in 0..<words { flat[Int(id) * words + w] = m[w] } }
+    /// The words that start some pattern, before `freeze`.
+    var startWords: Dictionary<Int32, [UInt64]>.Keys { byID.keys }
+
+    /// The masks of word `id`, before `freeze` (zeros for a word that starts nothing).
+    func masks(of id: Int32) -> [UInt64] { byID[id] ?? [UInt64](repeating: 0, count: words) }
+
+    /// Freezes the per-word masks into one row per word class; `representatives[c]` is a word of class `c`
+    /// (-1 for class 0, the words no index mentions).
+    mutating func freeze(representatives: [Int32]) {
+        var flat = [UInt64](repeating: 0, count: representatives.count * words)
+        for (c, id) in representatives.enumerated() where id >= 0 {
+            for (w, m) in masks(of: id).enumerated() { flat[c * words + w] = m }
+        }
         dense = FrozenBuffer(flat)
         byID = [:]
     }
@@ -144,9 +153,7 @@ struct StartIndex: Sendable {
     /// 64 patterns (one word) the whole set stays in a register.
     @inline(__always)
     func patterns(at pos: Int, _ ctx: MatchContext, word w: Int) -> UInt64 {
-        var mask = always.buffer[w]
-        let id = ctx.ids[pos]
-        if id >= 0 { mask |= dense.buffer[Int(id) * words + w] }
+        var mask = always.buffer[w] | dense.buffer[Int(ctx.wordClasses[pos]) * words + w]
         var shapes = ctx.shapes[pos]
         if shapes != 0 {
             let byShape = self.byShape.buffer
@@ -177,6 +184,7 @@ struct StartIndex: Sendable {
 struct LineAnchors: Sendable {
     /// For each word id, the anchor groups it satisfies (bit k = group k).
     private var groupsByID: [Int32: UInt64] = [:]
+    /// `groupsByID` by word class (`PatternWordClasses`).
     private var dense = FrozenBuffer<UInt64>([])
     /// Groups satisfied by any number token.
     private(set) var numberGroups: UInt64 = 0
@@ -221,11 +229,15 @@ struct LineAnchors: Sendable {
         }
     }
 
-    /// Freezes the per-word groups once every word id is below `wordCount`.
-    mutating func freeze(wordCount: Int) {
-        var flat = [UInt64](repeating: 0, count: wordCount)
-        for (id, g) in groupsByID { flat[Int(id)] = g }
-        dense = FrozenBuffer(flat)
+    /// The groups word `id` satisfies, before `freeze`.
+    func groups(of id: Int32) -> UInt64 { groupsByID[id] ?? 0 }
+
+    /// The words that satisfy some group, before `freeze`.
+    var anchorWords: Dictionary<Int32, UInt64>.Keys { groupsByID.keys }
+
+    /// Freezes the per-word groups into one entry per word class (see `StartIndex.freeze`).
+    mutating func freeze(representatives: [Int32]) {
+        dense = FrozenBuffer(representatives.map { $0 >= 0 ? groups(of: $0) : 0 })
         groupsByID = [:]
     }
 
@@ -265,8 +277,7 @@ struct LineAnchors: Sendable {
         let dense = self.dense.buffer
         for k in range {
             if ctx.tokens[k].kind == .number { numbers += 1 }
-            let id = ctx.ids[k]
-            if id >= 0 { have |= dense[Int(id)] }
+            have |= dense[Int(ctx.wordClasses[k])]
         }
         if numbers > 0 { have |= numberGroups }
         return (have, numbers)

@@ -80,25 +80,28 @@ public struct Recognizer: Sendable {
         var hashes = [UInt64](repeating: 0, count: n)
         var patternIDs = [Int32](repeating: -1, count: n)
         var shapes = [UInt8](repeating: 0, count: n)
+        var classes = [UInt32](repeating: 0, count: n)
+        let classOfWord = patterns.wordClasses.classOfWord.buffer
         var lineEnd = [Int32](repeating: Int32(n), count: n)
         ids.withUnsafeMutableBufferPointer { ip in
         hashes.withUnsafeMutableBufferPointer { hp in
         patternIDs.withUnsafeMutableBufferPointer { pp in
         shapes.withUnsafeMutableBufferPointer { sp in
+        classes.withUnsafeMutableBufferPointer { wp in
         lineEnd.withUnsafeMutableBufferPointer { lp in
             var lineStart = 0
             for k in 0..<n {
                 let t = tokens[k]
                 let id = lookup.lookup(b, t.range, hash: &hp[k])
                 ip[k] = id
-                if id < wordCount { pp[k] = id }
+                if id >= 0 && id < wordCount { pp[k] = id; wp[k] = classOfWord[Int(id)] }
                 sp[k] = MatchContext.shapeBits(t)
                 if k > 0 && t.shape.contains(.lineStart) {
                     for j in lineStart..<k { lp[j] = Int32(k) }
                     lineStart = k
                 }
             }
-        }}}}}
+        }}}}}}
         var chosen: [Candidate] = []
         ids.withUnsafeBufferPointer { ip in
             let hits = matcher.hits(b, tokens, ids: ip)
@@ -111,11 +114,12 @@ public struct Recognizer: Sendable {
             }
             patternIDs.withUnsafeBufferPointer { pp in
             shapes.withUnsafeBufferPointer { sp in
+            classes.withUnsafeBufferPointer { wp in
             hits.withUnsafeBufferPointer { hp in
             hitAt.withUnsafeBufferPointer { ap in
             hitClasses.withUnsafeBufferPointer { cp in
             lineEnd.withUnsafeBufferPointer { lp in
-                let context = MatchContext(b: b, tokens: tokens, ids: pp, shapes: sp, hits: hp, hitAt: ap, hitClasses: cp,
+                let context = MatchContext(b: b, tokens: tokens, ids: pp, shapes: sp, wordClasses: wp, hits: hp, hitAt: ap, hitClasses: cp,
                                            lists: patterns.listTables.view)
                 patterns.candidates(context, lineEnd: lp, into: &candidates)
                 chosen = Recognizer.resolveOverlaps(candidates, tokenCount: n)
@@ -128,7 +132,7 @@ public struct Recognizer: Sendable {
                         chosen[k].reason = text.addReason { "gazetteer \(alias.kind.rawValue) '\(alias.text)' (\(alias.origin))" }
                     }
                 }
-            }}}}}}
+            }}}}}}}
         }
         chosen = hashes.withUnsafeBufferPointer { Coreference.link(chosen, b, tokens, $0, gazetteer, &text) }
         chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens, &text)
