@@ -148,8 +148,7 @@ extension MatchContext {
                     pc += 1
                     continue
                 case .shape:
-                    guard pos < limit, shapes[pos] & UInt8(truncatingIfNeeded: ins.a) != 0 else { break }
-                    if ins.b >= 0, ids[pos] >= 0, lists.isSingle(Int(ins.b), ids[pos]) { break }
+                    guard pos < limit, hasShape(ins.a, except: ins.b, at: pos) else { break }
                     pos += 1
                     pc += 1
                     continue
@@ -177,6 +176,14 @@ extension MatchContext {
         return bestEnd >= 0 ? (bestEnd, bestSlots) : nil
     }
 
+    /// Whether the token at `pos` has one of the shape bits `bits` and is not a one-word entry of list `except`
+    /// (-1: none).
+    @inline(__always)
+    private func hasShape(_ bits: Int32, except: Int32, at pos: Int) -> Bool {
+        guard shapes[pos] & UInt8(truncatingIfNeeded: bits) != 0 else { return false }
+        return !(except >= 0 && ids[pos] >= 0 && lists.isSingle(Int(except), ids[pos]))
+    }
+
     /// Whether the token at `pos` passes one of the `count` `TokenTest` triples at `literals[from...]`.
     @inline(__always)
     private func passesAny(_ literals: UnsafeBufferPointer<Int32>, from: Int, count: Int, at pos: Int) -> Bool {
@@ -185,9 +192,7 @@ extension MatchContext {
             let a = literals[t + 1], b = literals[t + 2]
             switch TokenTest.Kind(rawValue: literals[t]) {
             case .shape?:
-                if shapes[pos] & UInt8(truncatingIfNeeded: a) != 0, !(b >= 0 && ids[pos] >= 0 && lists.isSingle(Int(b), ids[pos])) {
-                    return true
-                }
+                if hasShape(a, except: b, at: pos) { return true }
             case .word?:
                 if ids[pos] >= 0 && ids[pos] == a { return true }
             case .possessive?:

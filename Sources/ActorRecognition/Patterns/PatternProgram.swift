@@ -90,16 +90,15 @@ struct PatternProgram: Sendable {
             _ = add(.save, 1)
         case .sequence(let items):
             for item in items { emit(item, lists, &v) }
-        case .alternatives(let options) where options.count > 1 && options.allSatisfy({ TokenTest($0, lists, &v) != nil }):
-            // Every option consumes exactly one token and saves nothing: whichever options pass lead to the same
-            // state, so one test of the union is the same match.
-            let start = literals.count
-            for o in options {
-                let test = TokenTest(o, lists, &v)!
-                literals += [Int32(test.kind.rawValue), test.a, test.b]
-            }
-            _ = add(.tokenClass, Int32(start), Int32(options.count))
         case .alternatives(let options):
+            if options.count > 1, let tests = TokenTest.all(options, lists, &v) {
+                // Every option consumes exactly one token and saves nothing: whichever options pass lead to the
+                // same state, so one test of the union is the same match.
+                let start = literals.count
+                for test in tests { literals += [Int32(test.kind.rawValue), test.a, test.b] }
+                _ = add(.tokenClass, Int32(start), Int32(tests.count))
+                return
+            }
             // split L1, next; L1: a; jump end; next: split L2, next2; … last: z; end:
             var jumps: [Int] = []
             for (k, o) in options.enumerated() {
@@ -171,6 +170,16 @@ struct TokenTest {
         default:
             return nil
         }
+    }
+
+    /// The tests of `options`, when every one is a test of one token; nil otherwise.
+    static func all(_ options: [PatternNode], _ lists: [String: Int], _ v: inout TokenVocabulary) -> [TokenTest]? {
+        var tests: [TokenTest] = []
+        for o in options {
+            guard let test = TokenTest(o, lists, &v) else { return nil }
+            tests.append(test)
+        }
+        return tests
     }
 }
 

@@ -186,8 +186,6 @@ struct LineAnchors: Sendable {
     private var groupsByID: [Int32: UInt64] = [:]
     /// `groupsByID` by word class (`PatternWordClasses`).
     private var dense = FrozenBuffer<UInt64>([])
-    /// Groups satisfied by any number token.
-    private(set) var numberGroups: UInt64 = 0
     /// For each pattern, the groups it needs (all of them).
     private(set) var needed: [UInt64] = []
     /// For each pattern, how many number tokens every match holds at least.
@@ -208,8 +206,6 @@ struct LineAnchors: Sendable {
                     for k in keys { groupsByID[vocabulary.intern(k), default: 0] |= bit }
                 case .list(let name):
                     if let t = lists[name] { for id in tables.firstWords(t) { groupsByID[id, default: 0] |= bit } }
-                case .number:
-                    numberGroups |= bit
                 }
             }
             needed.append(need)
@@ -245,15 +241,14 @@ struct LineAnchors: Sendable {
         /// Any of these one-token words (first token of each literal).
         case words([[UInt8]])
         case list(String)
-        case number
     }
 
-    /// The anchors every match of `node` must contain (found in required, non-optional positions).
+    /// The word anchors every match of `node` must contain (found in required, non-optional positions); the
+    /// numbers it must contain are `minimumNumbers`.
     static func anchors(of node: PatternNode) -> [Anchor] {
         switch node {
         case .literal(let keys): return keys.first.map { [.words([$0])] } ?? []
         case .list(let name): return [.list(name)]
-        case .shape(.Number, _): return [.number]
         case .sequence(let items): return items.flatMap { anchors(of: $0) }
         case .capture(_, let n): return anchors(of: n)
         case .repeated(let n, let lo, _): return lo > 0 ? anchors(of: n) : []
@@ -279,7 +274,6 @@ struct LineAnchors: Sendable {
             if ctx.tokens[k].kind == .number { numbers += 1 }
             have |= dense[Int(ctx.wordClasses[k])]
         }
-        if numbers > 0 { have |= numberGroups }
         return (have, numbers)
     }
 }

@@ -127,33 +127,17 @@ enum Coreference {
     /// answers most "no"s without hashing again (the values are hashes already), a scan of the few values the
     /// rest.
     private struct HashSet {
-        private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var filter = [UInt64](repeating: 0, count: 4)
         private let values: [UInt64]
 
         init(_ values: some Sequence<UInt64>) {
             self.values = Array(values)
-            for v in self.values {
-                let bit = UInt64(1) << (v & 63)
-                switch (v >> 6) & 3 {
-                case 0: filter.0 |= bit
-                case 1: filter.1 |= bit
-                case 2: filter.2 |= bit
-                default: filter.3 |= bit
-                }
-            }
+            for v in self.values { filter[Int((v >> 6) & 3)] |= UInt64(1) << (v & 63) }
         }
 
         @inline(__always)
         func contains(_ v: UInt64) -> Bool {
-            let word: UInt64
-            switch (v >> 6) & 3 {
-            case 0: word = filter.0
-            case 1: word = filter.1
-            case 2: word = filter.2
-            default: word = filter.3
-            }
-            guard word & (UInt64(1) << (v & 63)) != 0 else { return false }
-            return values.contains(v)
+            filter[Int((v >> 6) & 3)] & (UInt64(1) << (v & 63)) != 0 && values.contains(v)
         }
     }
 }
