@@ -63,13 +63,16 @@ public struct GraphBuilder: Sendable {
         var rank: [Int]
     }
 
-    /// The index of the node of actor `id` (first mentioned by `m`), added on first sight.
-    private mutating func node(_ id: String, firstMention m: Mention, _ doc: RecognizedDocument) -> Int {
+    /// The index of the node of the actor in slot `s` of `doc` (first mentioned by mention `first`), added on
+    /// first sight.
+    private mutating func node(slot s: Int, firstMention first: Int, _ doc: RecognizedDocument) -> Int {
+        let id = doc.actorIDs[s]
         if let k = index[id] { return Int(k) }
         let k = nodes.count
         index[id] = Int32(k)
+        let m = doc.mentions[first]
         nodes.append(GraphNode(id: id, name: m.name, type: m.type, mentions: 0, documents: 0, windows: 0,
-                               attributes: doc.actors[id].map(GraphBuilder.attributes) ?? [:]))
+                               attributes: GraphBuilder.attributes(doc.actors[s])))
         nodeSeen.append(0)
         nodeCounted.append(0)
         nodeFirstSeen.append(sequence)
@@ -126,17 +129,17 @@ public struct GraphBuilder: Sendable {
         }
         let slots = doc.actorIDs.count
         var firstMention = [Int](repeating: -1, count: slots)
-        for (i, m) in doc.mentions.enumerated() where firstMention[m.actorIndex] < 0 { firstMention[m.actorIndex] = i }
+        for i in doc.mentions.indices where firstMention[doc.mentions[i].actorIndex] < 0 { firstMention[doc.mentions[i].actorIndex] = i }
         var nodeOfSlot = [Int](repeating: 0, count: slots)
-        for s in 0..<slots { nodeOfSlot[s] = node(doc.actorIDs[s], firstMention: doc.mentions[firstMention[s]], doc) }
+        for s in 0..<slots { nodeOfSlot[s] = node(slot: s, firstMention: firstMention[s], doc) }
         let ids = doc.actorIDs
         var order = Array(0..<slots)
         order.sortFew { ids[$0].utf8Precedes(ids[$1]) }
         var rank = [Int](repeating: 0, count: slots)
         for (r, s) in order.enumerated() { rank[s] = r }
         var state = DocumentState(counter: CodePointCounter(doc.text.bytes), node: nodeOfSlot, rank: rank)
-        for m in doc.mentions {
-            let k = nodeOfSlot[m.actorIndex]
+        for i in doc.mentions.indices {
+            let k = nodeOfSlot[doc.mentions[i].actorIndex]
             nodes[k].mentions += 1
             if nodeSeen[k] != documents { nodeSeen[k] = documents; nodes[k].documents += 1 }
         }
@@ -229,20 +232,21 @@ public struct GraphBuilder: Sendable {
             members.sortFew { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
             body(members, span)
         }
-        for (i, m) in mentions.enumerated() {
-            let w = windowOf(m.sentence)
+        for i in mentions.indices {
+            let sentence = mentions[i].sentence, slot = mentions[i].actorIndex
+            let w = windowOf(sentence)
             if w != current {
                 if current >= 0 { finish() }
                 current = w
                 ordinal += 1
                 members.removeAll(keepingCapacity: true)
-                var lo = m.sentence, hi = m.sentence
+                var lo = sentence, hi = sentence
                 while lo > 0, windowOf(lo - 1) == w { lo -= 1 }
                 while hi + 1 < sentences.count, windowOf(hi + 1) == w { hi += 1 }
                 span = sentences[lo].lowerBound..<sentences[hi].upperBound
             }
-            if seenIn[m.actorIndex] != ordinal {
-                seenIn[m.actorIndex] = ordinal
+            if seenIn[slot] != ordinal {
+                seenIn[slot] = ordinal
                 members.append(i)
             }
         }

@@ -11,8 +11,9 @@ enum Coreference {
     private struct Owners {
         /// One place where the name occurs, to confirm a hash match token by token.
         var sample: Range<Int>
-        /// The first person's actor id, and whether another person has the same name.
-        var id: String
+        /// The first person (an index into the people named in the document), and whether another person
+        /// has the same name.
+        var person: Int
         var ambiguous = false
     }
 
@@ -34,33 +35,39 @@ enum Coreference {
             guard let o = owners[hash(range)], same(o.sample, range) else { return nil }
             return o
         }
-        func addOwner(_ range: Range<Int>, _ id: String) {
+        func addOwner(_ range: Range<Int>, _ person: Int) {
             let h = hash(range)
             if var o = owners[h] {
-                if o.id != id || !same(o.sample, range) { o.ambiguous = true; owners[h] = o }
+                if o.person != person || !same(o.sample, range) { o.ambiguous = true; owners[h] = o }
             } else {
-                owners[h] = Owners(sample: range, id: id)
+                owners[h] = Owners(sample: range, person: person)
             }
         }
-        // Partial names (word suffixes) of every person named with two or more words. The last candidate of an
-        // actor stands for it.
-        var actorOf: [String: Candidate] = [:]
+        // The people named in the document, by actor id; the last candidate of each stands for it.
+        var people = SmallIndex<String>()
+        var actorOf: [Candidate] = []
+        func person(_ c: Candidate) -> Int {
+            let id = text.actorID(c, gazetteer)
+            if let p = people.position(of: id) { actorOf[p] = c; return p }
+            actorOf.append(c)
+            return people.append(id)
+        }
+        // Partial names (word suffixes) of every person named with two or more words.
         var fullNames: [UInt64: Range<Int>] = [:]
         for c in chosen where c.type == .person && c.length >= 2 {
-            let id = text.actorID(c, gazetteer)
-            actorOf[id] = c
+            let p = person(c)
             let h = hash(c.start..<c.end)
             if fullNames[h] == nil { fullNames[h] = c.start..<c.end }
             var s = c.end - 1
             while s > c.start && c.end - s <= maxPartTokens {
-                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) { addOwner(s..<c.end, id) }
+                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) { addOwner(s..<c.end, p) }
                 s -= 1
             }
         }
         func isFullName(_ range: Range<Int>) -> Bool { fullNames[hash(range)].map { same($0, range) } ?? false }
         func soleOwner(_ range: Range<Int>) -> Candidate? {
             guard let o = owner(range), !o.ambiguous else { return nil }
-            return actorOf[o.id]
+            return actorOf[o.person]
         }
         var result: [Candidate] = []
         result.reserveCapacity(chosen.count)
@@ -78,9 +85,7 @@ enum Coreference {
         for c in result where c.type == .person && c.length == 1 {
             let range = c.start..<c.end
             if owner(range) == nil && owners[hash(range)] == nil {
-                let id = text.actorID(c, gazetteer)
-                owners[hash(range)] = Owners(sample: range, id: id)
-                actorOf[id] = c
+                owners[hash(range)] = Owners(sample: range, person: person(c))
             }
         }
         if owners.isEmpty { return chosen }
@@ -88,7 +93,7 @@ enum Coreference {
         // ("Trevor Holland … Holland was moved", "Bill Jordan … Jordan said").
         result.removeAll { c in
             guard c.type == .country, c.length == 1, let o = owner(c.start..<c.end), !o.ambiguous else { return false }
-            return !(actorOf[o.id]?.type == .country)
+            return actorOf[o.person].type != .country
         }
         var taken = [Bool](repeating: false, count: tokens.count)
         for c in result { for k in c.start..<c.end { taken[k] = true } }

@@ -33,8 +33,8 @@ public struct RecognizedDocument: Sendable {
     public var paragraphOfSentence: [Int]
     /// Mentions in text order; they never overlap.
     public var mentions: [Mention]
-    /// Every actor the mentions refer to, by id.
-    public var actors: [String: Actor]
+    /// The actors the mentions refer to, one per slot of `actorIDs` (`actors[k].id == actorIDs[k]`).
+    public var actors: [Actor]
     /// The distinct actor ids of the mentions, in order of first mention (`Mention.actorIndex` indexes it).
     public var actorIDs: [String]
     /// The document text.

@@ -25,14 +25,20 @@ public struct DocumentText: Sendable, Hashable {
 
     /// Wraps a Swift string, which is always valid UTF-8.
     public init(_ string: String) {
-        self.bytes = Array(string.utf8)
+        self.bytes = DocumentText.utf8Bytes(of: string)
         self.firstInvalidByteOffset = nil
     }
 
     /// Wraps text decoded elsewhere (a JSON string), remembering where its input had its first invalid byte.
     init(_ string: String, firstInvalidByteOffset: Int?) {
-        self.bytes = Array(string.utf8)
+        self.bytes = DocumentText.utf8Bytes(of: string)
         self.firstInvalidByteOffset = firstInvalidByteOffset
+    }
+
+    /// The UTF-8 bytes of `string`, copied whole (`Array(string.utf8)` walks them one by one).
+    static func utf8Bytes(of string: String) -> [UInt8] {
+        var s = string
+        return s.withUTF8 { Array($0) }
     }
 
     /// The text as a `String`.
