@@ -15,6 +15,30 @@ public enum Tokenizer {
     /// Tokenizes valid UTF-8, appending to `tokens` (which keeps its capacity between documents).
     /// - Complexity: O(n) in the number of bytes.
     public static func tokenize(_ b: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        // Every token has at least one byte, so a buffer of one token per byte never fills: tokens are stored
+        // with no capacity or uniqueness check each, then appended in one copy.
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: max(1, b.count)) { buffer in
+            var out = Output(base: buffer.baseAddress!)
+            tokenize(b, into: &out)
+            tokens.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress, count: out.count))
+        }
+    }
+
+    /// Where tokens go: memory for at least one token per byte of the text.
+    struct Output {
+        let base: UnsafeMutablePointer<Token>
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ t: Token) {
+            (base + count).initialize(to: t)
+            count += 1
+        }
+
+        var last: Token? { count > 0 ? base[count - 1] : nil }
+    }
+
+    private static func tokenize(_ b: UnsafeBufferPointer<UInt8>, into tokens: inout Output) {
         let n = b.count
         var i = 0
         var pending: Token.Shape = [.spaceBefore, .lineStart]
@@ -70,7 +94,7 @@ public enum Tokenizer {
 
     /// `'s` right after a word and not followed by a letter.
     @inline(__always)
-    static func isPossessive(_ b: UnsafeBufferPointer<UInt8>, apostropheAt i: Int, length: Int, tokens: [Token]) -> Bool {
+    static func isPossessive(_ b: UnsafeBufferPointer<UInt8>, apostropheAt i: Int, length: Int, tokens: Output) -> Bool {
         guard let last = tokens.last, last.kind == .word, Int(last.end) == i else { return false }
         let s = i + length
         guard s < b.count, b[s] == UInt8(ascii: "s") || b[s] == UInt8(ascii: "S") else { return false }
@@ -84,7 +108,7 @@ public enum Tokenizer {
 
     /// Scans a word or number starting at `start` and appends it; returns the index after it.
     @inline(__always)
-    static func word(_ b: UnsafeBufferPointer<UInt8>, from start: Int, pending: Token.Shape, into tokens: inout [Token]) -> Int {
+    static func word(_ b: UnsafeBufferPointer<UInt8>, from start: Int, pending: Token.Shape, into tokens: inout Output) -> Int {
         let n = b.count
         var i = start
         var shape = pending
