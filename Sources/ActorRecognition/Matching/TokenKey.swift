@@ -39,11 +39,19 @@ enum TokenKey {
     /// scratch buffer first.
     @inline(__always)
     static func hash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        hashAndPrefix(b, range).hash
+    }
+
+    /// The hash of the key of `b[range]` (as `hash`), with the key's length and its first eight bytes as a
+    /// little-endian word (zero-padded), which identify a key of up to eight bytes exactly.
+    @inline(__always)
+    static func hashAndPrefix(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, length: Int, prefix: UInt64) {
         let n = range.count
-        guard let base = b.baseAddress else { return hashFolded(nil, 0) }
+        guard let base = b.baseAddress else { return (hashFolded(nil, 0), 0, 0) }
         let p = base + range.lowerBound
         var h = seed(n)
         var i = 0
+        var prefix: UInt64 = 0
         while i < n {
             let word: UInt64
             let take = min(8, n - i)
@@ -55,11 +63,14 @@ enum TokenKey {
                 word = w
             }
             if word & 0x8080_8080_8080_8080 != 0 { return hashSlow(b, range) }
-            h = mix(h, lowercased(word))
+            let folded = lowercased(word)
+            if i == 0 { prefix = folded }
+            h = mix(h, folded)
             i += 8
         }
-        return finish(h)
+        return (finish(h), n, prefix)
     }
+
 
     /// The hash of a key (already folded).
     static func hash(key: [UInt8]) -> UInt64 {
@@ -67,7 +78,7 @@ enum TokenKey {
     }
 
     /// Folds a token with non-ASCII bytes into a scratch buffer and hashes that.
-    private static func hashSlow(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    private static func hashSlow(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, length: Int, prefix: UInt64) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { out in
             var n = 0
             var i = range.lowerBound
@@ -85,7 +96,9 @@ enum TokenKey {
                 out[n] = c
                 n += 1
             }
-            return hashFolded(out.baseAddress, n)
+            var prefix: UInt64 = 0
+            for j in 0..<min(8, n) { prefix |= UInt64(out[j]) << UInt64(8 * j) }
+            return (hashFolded(out.baseAddress, n), n, prefix)
         }
     }
 
@@ -210,17 +223,25 @@ struct TokenVocabulary: Sendable {
     func frozen() -> FrozenVocabulary {
         // `reserve` sized the table for words that did not come (most alias words repeat): the frozen table is
         // the smallest power of two at least 1.5 times the words, so that it stays in cache; its probes seldom
-        // leave a cache line of eight slots.
-        var compact = self
+        // leave a cache line of four slots.
         var size = 16
         while size < count + count / 2 { size *= 2 }
-        if size < slots.count { compact.rehash(size) }
-        let slots = compact.slots, mask = compact.mask
-        // Eight bytes of padding, so the last key can be read a whole word at a time.
+        let mask = size - 1
+        var slots = [UInt64](repeating: FrozenVocabulary.emptySlot, count: 2 * size)
+        for (id, h) in hashes.enumerated() {
+            let start = Int(offsets[id]), end = Int(offsets[id + 1])
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[2 * s] != FrozenVocabulary.emptySlot { s = (s + 1) & mask }
+            slots[2 * s] = UInt64(FrozenVocabulary.tag(h, length: end - start)) << 32 | UInt64(UInt32(id))
+            var prefix: UInt64 = 0
+            for j in start..<min(end, start + 8) { prefix |= UInt64(pool[j]) << UInt64(8 * (j - start)) }
+            slots[2 * s + 1] = prefix
+        }
         var filter = [UInt64](repeating: 0, count: FrozenVocabulary.filterWords)
         for h in hashes { let bit = FrozenVocabulary.filterBit(h); filter[bit >> 6] |= UInt64(1) << UInt64(bit & 63) }
+        // Eight bytes of padding, so the last key can be read a whole word at a time.
         return FrozenVocabulary(pool: FrozenBuffer(pool + [UInt8](repeating: 0, count: 8)), offsets: FrozenBuffer(offsets),
-                                hashes: FrozenBuffer(hashes), slots: FrozenBuffer(slots), mask: mask, filter: FrozenBuffer(filter))
+                                slots: FrozenBuffer(slots), mask: mask, filter: FrozenBuffer(filter))
     }
 }
 
@@ -228,9 +249,10 @@ struct TokenVocabulary: Sendable {
 struct FrozenVocabulary: Sendable {
     fileprivate let pool: FrozenBuffer<UInt8>
     fileprivate let offsets: FrozenBuffer<Int32>
-    fileprivate let hashes: FrozenBuffer<UInt64>
-    /// Open addressing: each slot holds the high half of its word's hash above the word's id (all ones when
-    /// empty), so a probe that meets another word is told apart without reading that word's hash.
+    /// Open addressing, two words per slot. The first holds a tag (28 bits of the word's hash and its key's
+    /// length when that is at most eight bytes, else 0) above the word's id, all ones when empty; the second
+    /// the key's first eight bytes. A key of up to eight bytes (most words) is thus identified by the slot
+    /// alone, with no read of the key pool; a longer one is compared with the pool.
     fileprivate let slots: FrozenBuffer<UInt64>
     fileprivate let mask: Int
     /// One bit per word hash (`filterBit`), 16 KB that stay in cache: most tokens that are no word of the
@@ -241,7 +263,15 @@ struct FrozenVocabulary: Sendable {
     @inline(__always)
     fileprivate static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 47) }
 
-    var count: Int { hashes.count }
+    fileprivate static let emptySlot = UInt64.max
+
+    /// The tag of a word in its slot: 28 bits of its hash and the length of its key when at most 8 bytes.
+    @inline(__always)
+    fileprivate static func tag(_ h: UInt64, length: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: h >> 36) << 4 | UInt32(length <= 8 ? length : 0)
+    }
+
+    var count: Int { offsets.count - 1 }
 
     /// The id of the token `b[range]`, or -1 when the vocabulary does not hold it.
     @inline(__always)
@@ -254,19 +284,21 @@ struct FrozenVocabulary: Sendable {
     /// vocabulary does not hold it.
     @inline(__always)
     func lookup(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: inout UInt64) -> Int32 {
-        let h = TokenKey.hash(b, range)
+        let (h, length, prefix) = TokenKey.hashAndPrefix(b, range)
         hash = h
         let bit = FrozenVocabulary.filterBit(h)
         guard filter.buffer[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else { return -1 }
-        let slots = self.slots.buffer, hashes = self.hashes.buffer
-        let tag = h >> 32
+        let slots = self.slots.buffer
+        let tag = UInt64(FrozenVocabulary.tag(h, length: length))
+        let short = length <= 8
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
-            let entry = slots[s]
-            if entry == UInt64.max { return -1 }
-            if entry >> 32 == tag {
+            let entry = slots[2 * s]
+            if entry == FrozenVocabulary.emptySlot { return -1 }
+            if entry >> 32 == tag, slots[2 * s + 1] == prefix {
                 let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
-                if hashes[id] == h, keyEquals(id, b, range) { return Int32(id) }
+                // Same length (at most 8) and same bytes: the same key. A longer key is compared in full.
+                if short || keyEquals(id, b, range) { return Int32(id) }
             }
             s = (s + 1) & mask
         }
