@@ -33,4 +33,22 @@ struct CodePointCounterTests {
             }
         }
     }
+
+    @Test("a counter made from a document text agrees, whether the text is ASCII or not")
+    func fromDocumentText() {
+        let ascii = "Qatar's emir met Ashraf Ghani in Doha on Tuesday, and the talks went on."
+        for s in [ascii, Self.text, ascii + "\u{00E9}", "", "\u{1F1F6}"] {
+            let text = DocumentText(s)
+            #expect(text.isASCII == s.utf8.allSatisfy { $0 < 0x80 }, "\(s)")
+            var counter = CodePointCounter(text)
+            for (byte, codePoint) in Self.boundaries(s).reversed() {
+                #expect(counter.codePointOffset(ofByte: byte) == codePoint, "byte \(byte) of \(s)")
+            }
+        }
+        // Repaired input: each invalid byte becomes U+FFFD, so the text is no longer ASCII.
+        let repaired = DocumentText(utf8: Array("Doha ".utf8) + [0xFF] + Array(" talks".utf8))
+        #expect(!repaired.isASCII)
+        var counter = CodePointCounter(repaired)
+        #expect(counter.codePointOffset(ofByte: repaired.bytes.count) == 12)
+    }
 }

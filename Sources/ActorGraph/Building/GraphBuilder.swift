@@ -137,7 +137,7 @@ public struct GraphBuilder: Sendable {
         order.sortFew { ids[$0].utf8Precedes(ids[$1]) }
         var rank = [Int](repeating: 0, count: slots)
         for (r, s) in order.enumerated() { rank[s] = r }
-        var state = DocumentState(counter: CodePointCounter(doc.text.bytes), node: nodeOfSlot, rank: rank)
+        var state = DocumentState(counter: CodePointCounter(doc.text), node: nodeOfSlot, rank: rank)
         for i in doc.mentions.indices {
             let k = nodeOfSlot[doc.mentions[i].actorIndex]
             nodes[k].mentions += 1

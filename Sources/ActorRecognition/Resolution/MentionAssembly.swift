@@ -16,7 +16,7 @@ struct MentionAssembly {
 
     init(_ document: Document) {
         self.document = document
-        counter = CodePointCounter(document.text.bytes)
+        counter = CodePointCounter(document.text)
     }
 
     /// Adds the mentions of the segment `b` (starting at byte `byteBase` of the document).

@@ -9,6 +9,8 @@ public struct DocumentText: Sendable, Hashable {
     public let bytes: [UInt8]
     /// The byte offset of the first invalid byte of the input, if there was one.
     public let firstInvalidByteOffset: Int?
+    /// Whether every byte is ASCII, so that code-point offsets are byte offsets.
+    public let isASCII: Bool
 
     /// Wraps bytes, replacing every invalid byte with U+FFFD.
     /// - Complexity: O(n); no copy when the input is already valid UTF-8.
@@ -21,24 +23,36 @@ public struct DocumentText: Sendable, Hashable {
             self.bytes = raw
             self.firstInvalidByteOffset = nil
         }
+        isASCII = DocumentText.allASCII(bytes)
     }
 
     /// Wraps a Swift string, which is always valid UTF-8.
     public init(_ string: String) {
-        self.bytes = DocumentText.utf8Bytes(of: string)
+        self.bytes = Array(string.utf8)
         self.firstInvalidByteOffset = nil
+        isASCII = DocumentText.allASCII(bytes)
     }
 
     /// Wraps text decoded elsewhere (a JSON string), remembering where its input had its first invalid byte.
     init(_ string: String, firstInvalidByteOffset: Int?) {
-        self.bytes = DocumentText.utf8Bytes(of: string)
+        self.bytes = Array(string.utf8)
         self.firstInvalidByteOffset = firstInvalidByteOffset
+        isASCII = DocumentText.allASCII(bytes)
     }
 
-    /// The UTF-8 bytes of `string`, copied whole (`Array(string.utf8)` walks them one by one).
-    static func utf8Bytes(of string: String) -> [UInt8] {
-        var s = string
-        return s.withUTF8 { Array($0) }
+    /// Whether no byte has its high bit set, read eight bytes at a time.
+    static func allASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return true }
+            var i = 0
+            var high: UInt64 = 0
+            while i + 8 <= b.count {
+                high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                i += 8
+            }
+            while i < b.count { high |= UInt64(b[i]); i += 1 }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// The text as a `String`.
@@ -114,15 +128,27 @@ public struct DocumentText: Sendable, Hashable {
 /// the start and end of each evidence window — cost one pass over the text in all.
 public struct CodePointCounter {
     private let bytes: [UInt8]
+    /// Every byte is ASCII: offsets need no counting.
+    private let ascii: Bool
     private var byteOffset = 0
     private var codePoints = 0
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        ascii = false
+    }
+
+    /// A counter for `text`, which answers at once when the text is ASCII.
+    public init(_ text: DocumentText) {
+        bytes = text.bytes
+        ascii = text.isASCII
+    }
 
     /// The code-point offset of `target`, a byte offset at a code-point boundary. Counts from the offset asked
     /// before, forwards or backwards, so a run of nearby offsets in any order (a window's start after the end
     /// of the window before) costs the distance between them.
     public mutating func codePointOffset(ofByte target: Int) -> Int {
+        if ascii { return target }
         if target < byteOffset {
             // Back to target, or from the start when that is nearer.
             if target < byteOffset - target {
