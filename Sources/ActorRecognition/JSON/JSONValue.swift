@@ -225,6 +225,16 @@ struct JSONParser {
         return String(decoding: DocumentText.repair(array, from: bad), as: UTF8.self)
     }
 
+    /// Whether one of the eight bytes of `w` may end a run of plain string bytes: a quote, a backslash or a
+    /// byte below 0x20. (A byte after a true one may be flagged too; the caller then looks byte by byte.)
+    @inline(__always)
+    static func hasStringStop(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        let control = (w &- 0x2020_2020_2020_2020) & ~w & high != 0
+        return control || hasZeroByte(w ^ 0x2222_2222_2222_2222) || hasZeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+    }
+
     mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
         let start = i
@@ -235,6 +245,14 @@ struct JSONParser {
         while true {
             i = b.withUnsafeBufferPointer { p -> Int in
                 var j = run
+                // Eight bytes at a time while none is a quote, a backslash or a control character.
+                if let base = p.baseAddress {
+                    while j + 8 <= n {
+                        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                        if JSONParser.hasStringStop(w) { break }
+                        j += 8
+                    }
+                }
                 while j < n {
                     let c = p[j]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
