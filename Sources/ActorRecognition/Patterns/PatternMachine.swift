@@ -97,6 +97,7 @@ extension MatchContext {
         let stamps = scratch.stamps
         var bestEnd = -1
         var bestSlots = Slots(repeating: -1)
+        let lanes = Slots(0, 1, 2, 3, 4, 5, 6, 7)
         var depth = 0
         scratch.stack[0] = .init(pc: 0, pos: Int32(start), slots: Slots(repeating: -1))
         depth = 1
@@ -115,7 +116,9 @@ extension MatchContext {
                 case .match:
                     if pos > bestEnd { bestEnd = pos; bestSlots = slots }
                 case .save:
-                    slots[Int(ins.a)] = Int32(pos)
+                    // A lane picked by comparison keeps the slots in a register (storing one lane by index goes
+                    // through memory, and reading the vector back stalls on the store).
+                    slots.replace(with: Int32(pos), where: lanes .== Slots(repeating: ins.a))
                     pc += 1
                     continue
                 case .jump:
