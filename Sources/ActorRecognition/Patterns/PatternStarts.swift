@@ -100,9 +100,10 @@ struct StartIndex: Sendable {
     private var byID: [Int32: [UInt64]] = [:]
     /// `byID` as one flat array: `words` masks per word class (`PatternWordClasses`); class 0 has none.
     private var dense = FrozenBuffer<UInt64>([])
-    /// Masks by `WordShape` bit and by `GazetteerClass` bit, 8 × `words` each.
-    private var byShape = FrozenBuffer<UInt64>([])
-    private var byGazetteerBit = FrozenBuffer<UInt64>([])
+    /// Masks by set of `WordShape` bits and by set of `GazetteerClass` bits (a token's `shapes` byte, a hit's
+    /// class byte), 256 × `words` each: one read per token instead of one per bit.
+    private var byShapes = FrozenBuffer<UInt64>([])
+    private var byGazetteerClasses = FrozenBuffer<UInt64>([])
     private var possessive = FrozenBuffer<UInt64>([])
     private var always = FrozenBuffer<UInt64>([])
 
@@ -122,10 +123,21 @@ struct StartIndex: Sendable {
             for g in 0..<8 where f.gazetteerMask & (1 << g) != 0 { gazetteer[g * words + w] |= bit }
             if f.possessive { possessive[w] |= bit }
         }
-        byShape = FrozenBuffer(shape)
-        byGazetteerBit = FrozenBuffer(gazetteer)
+        byShapes = FrozenBuffer(StartIndex.bySet(shape, words: words))
+        byGazetteerClasses = FrozenBuffer(StartIndex.bySet(gazetteer, words: words))
         self.possessive = FrozenBuffer(possessive)
         self.always = FrozenBuffer(always)
+    }
+
+    /// From masks by bit (8 × `words`), the masks of every set of bits: the union of its bits' masks.
+    private static func bySet(_ byBit: [UInt64], words: Int) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: 256 * words)
+        for set in 0..<256 {
+            for bit in 0..<8 where set & (1 << bit) != 0 {
+                for w in 0..<words { out[set * words + w] |= byBit[bit * words + w] }
+            }
+        }
+        return out
     }
 
     /// The words that start some pattern, before `freeze`.
@@ -154,25 +166,9 @@ struct StartIndex: Sendable {
     @inline(__always)
     func patterns(at pos: Int, _ ctx: MatchContext, word w: Int) -> UInt64 {
         var mask = always.buffer[w] | dense.buffer[Int(ctx.wordClasses[pos]) * words + w]
-        var shapes = ctx.shapes[pos]
-        if shapes != 0 {
-            let byShape = self.byShape.buffer
-            while shapes != 0 {
-                let s = shapes.trailingZeroBitCount
-                shapes &= shapes - 1
-                mask |= byShape[s * words + w]
-            }
-        }
+            | byShapes.buffer[Int(ctx.shapes[pos]) * words + w]
         let hit = ctx.hitAt[pos]
-        if hit >= 0 {
-            var c = ctx.hitClasses[Int(hit)]
-            let byGazetteer = byGazetteerBit.buffer
-            while c != 0 {
-                let g = c.trailingZeroBitCount
-                c &= c - 1
-                mask |= byGazetteer[g * words + w]
-            }
-        }
+        if hit >= 0 { mask |= byGazetteerClasses.buffer[Int(ctx.hitClasses[Int(hit)]) * words + w] }
         if ctx.tokens[pos].kind == .possessive { mask |= possessive.buffer[w] }
         return mask
     }
