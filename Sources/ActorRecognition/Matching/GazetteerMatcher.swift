@@ -178,6 +178,7 @@ public struct GazetteerMatcher: Sendable {
 
     func hits(_ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<Int32>) -> [Hit] {
         var hits: [Hit] = []
+        hits.reserveCapacity(tokens.count / 8)
         let terminalStart = self.terminalStart.buffer, terminalAliases = self.terminalAliases.buffer
         let roots = rootChild.buffer
         for start in 0..<tokens.count where ids[start] >= 0 && roots[Int(ids[start])] >= 0 {

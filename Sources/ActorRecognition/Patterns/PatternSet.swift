@@ -275,20 +275,22 @@ public struct PatternSet: Sendable {
     /// `collapseSpaces(text(ctx, r))`, made in one pass when the tokens are apart by spaces and tabs only.
     static func collapsedText(_ ctx: MatchContext, _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(ctx.tokens[r.upperBound - 1].end - ctx.tokens[r.lowerBound].start))
-        for k in r {
-            let t = ctx.tokens[k]
-            if k > r.lowerBound {
-                let gap = Int(ctx.tokens[k - 1].end)..<Int(t.start)
-                if !gap.isEmpty {
-                    for g in gap where ctx.b[g] != 0x20 && ctx.b[g] != 0x09 { return collapseSpaces(text(ctx, r)) }
-                    out.append(0x20)
-                }
+        let tokens = ctx.tokens, b = ctx.b
+        for k in r.dropFirst() {
+            for g in Int(tokens[k - 1].end)..<Int(tokens[k].start) where b[g] != 0x20 && b[g] != 0x09 {
+                return collapseSpaces(text(ctx, r))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: ctx.b[t.range]))
         }
-        return String(decoding: out, as: UTF8.self)
+        // The tokens joined by one space, written straight into the string's storage.
+        return String(unsafeUninitializedCapacity: Int(tokens[r.upperBound - 1].end - tokens[r.lowerBound].start)) { out in
+            var n = 0
+            for k in r {
+                let t = tokens[k]
+                if k > r.lowerBound && tokens[k - 1].end < t.start { out[n] = 0x20; n += 1 }
+                for i in Int(t.start)..<Int(t.end) { out[n] = b[i]; n += 1 }
+            }
+            return n
+        }
     }
 
     static func collapseSpaces(_ s: String) -> String {

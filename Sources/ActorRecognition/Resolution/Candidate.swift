@@ -48,6 +48,7 @@ struct CandidateText {
 
     /// Stores a name and returns its index.
     mutating func addName(_ name: String) -> Int32 {
+        if names.isEmpty { names.reserveCapacity(16); idsOfNames.reserveCapacity(16) }
         names.append(name)
         idsOfNames.append(nil)
         return Int32(names.count - 1)

@@ -199,6 +199,7 @@ public struct Recognizer: Sendable {
     /// The paragraph of each sentence: a new paragraph starts after a blank line.
     static func paragraphs(_ b: UnsafeBufferPointer<UInt8>, _ sentences: [Range<Int>]) -> [Int] {
         var result: [Int] = []
+        result.reserveCapacity(sentences.count)
         var paragraph = 0
         var previousEnd = 0
         for s in sentences {
