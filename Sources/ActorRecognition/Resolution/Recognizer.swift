@@ -72,69 +72,104 @@ public struct Recognizer: Sendable {
     private func candidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ sentences: [Range<Int>],
                             _ text: inout CandidateText) -> [Candidate] {
         let n = tokens.count
-        let lookup = matcher.lookup
-        // One pass over the tokens: each token's word id and key hash; what the patterns see of it (their own
-        // words only, its shape); and where its line ends (no match crosses a line break).
-        let wordCount = Int32(patterns.wordCount)
-        var ids = [Int32](repeating: -1, count: n)
-        var hashes = [UInt64](repeating: 0, count: n)
-        var patternIDs = [Int32](repeating: -1, count: n)
-        var shapes = [UInt8](repeating: 0, count: n)
-        var classes = [UInt32](repeating: 0, count: n)
-        let classOfWord = patterns.wordClasses.classOfWord.buffer
-        var lineEnd = [Int32](repeating: Int32(n), count: n)
-        ids.withUnsafeMutableBufferPointer { ip in
-        hashes.withUnsafeMutableBufferPointer { hp in
-        patternIDs.withUnsafeMutableBufferPointer { pp in
-        shapes.withUnsafeMutableBufferPointer { sp in
-        classes.withUnsafeMutableBufferPointer { wp in
-        lineEnd.withUnsafeMutableBufferPointer { lp in
-            var lineStart = 0
-            for k in 0..<n {
-                let t = tokens[k]
-                let id = lookup.lookup(b, t.range, hash: &hp[k])
-                ip[k] = id
-                if id >= 0 && id < wordCount { pp[k] = id; wp[k] = classOfWord[Int(id)] }
-                sp[k] = MatchContext.shapeBits(t)
-                if k > 0 && t.shape.contains(.lineStart) {
-                    for j in lineStart..<k { lp[j] = Int32(k) }
-                    lineStart = k
-                }
-            }
-        }}}}}}
-        var chosen: [Candidate] = []
-        ids.withUnsafeBufferPointer { ip in
-            let hits = matcher.hits(b, tokens, ids: ip)
-            var candidates = gazetteerCandidates(tokens, ip, hits)
-            var hitAt = [Int32](repeating: -1, count: n)
-            var hitClasses = [UInt8](repeating: 0, count: hits.count)
-            for (k, h) in hits.enumerated() {
-                hitAt[h.start] = Int32(k)
-                hitClasses[k] = matcher.aliasClasses.buffer[h.alias]
-            }
-            patternIDs.withUnsafeBufferPointer { pp in
-            shapes.withUnsafeBufferPointer { sp in
-            classes.withUnsafeBufferPointer { wp in
-            hits.withUnsafeBufferPointer { hp in
-            hitAt.withUnsafeBufferPointer { ap in
-            hitClasses.withUnsafeBufferPointer { cp in
-            lineEnd.withUnsafeBufferPointer { lp in
-                let context = MatchContext(b: b, tokens: tokens, ids: pp, shapes: sp, wordClasses: wp, hits: hp, hitAt: ap, hitClasses: cp,
-                                           lists: patterns.listTables.view)
-                patterns.candidates(context, lineEnd: lp, into: &candidates)
-                chosen = Recognizer.resolveOverlaps(candidates, tokenCount: n)
-                // Only the survivors are named and explained.
-                for k in chosen.indices {
-                    if chosen[k].pattern >= 0 {
-                        patterns.name(&chosen[k], context, gazetteer, &text)
-                    } else if chosen[k].alias >= 0, explains {
-                        let alias = gazetteer.aliases[Int(chosen[k].alias)]
-                        chosen[k].reason = text.addReason { "gazetteer \(alias.kind.rawValue) '\(alias.text)' (\(alias.origin))" }
-                    }
-                }
-            }}}}}}}
+        // What each token is to the matchers, in one block of memory for the text (on the stack when small):
+        // 29 bytes per token.
+        return withUnsafeTemporaryAllocation(byteCount: max(1, 29 * n), alignment: 8) { raw in
+            let tables = TokenTables(raw, count: n)
+            return candidates(b, tokens, sentences, tables, &text)
         }
-        chosen = hashes.withUnsafeBufferPointer { Coreference.link(chosen, b, tokens, $0, gazetteer, &text) }
+    }
+
+    /// Per-token tables of one text, carved out of one block of memory.
+    private struct TokenTables {
+        /// Each token's key hash (`TokenKey.hash`).
+        let hashes: UnsafeMutableBufferPointer<UInt64>
+        /// Each token's vocabulary id, or -1.
+        let ids: UnsafeMutableBufferPointer<Int32>
+        /// The id again where the patterns use the word (-1 elsewhere), and the word's pattern class.
+        let patternIDs: UnsafeMutableBufferPointer<Int32>
+        let classes: UnsafeMutableBufferPointer<UInt32>
+        /// Where each token's line ends (no match crosses a line break).
+        let lineEnd: UnsafeMutableBufferPointer<Int32>
+        /// The gazetteer hit starting at each token, or -1.
+        let hitAt: UnsafeMutableBufferPointer<Int32>
+        /// Each token's `WordShape` bits.
+        let shapes: UnsafeMutableBufferPointer<UInt8>
+
+        init(_ raw: UnsafeMutableRawBufferPointer, count n: Int) {
+            var offset = 0
+            func carve<T>(_ type: T.Type) -> UnsafeMutableBufferPointer<T> {
+                let region = UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + n * MemoryLayout<T>.stride)])
+                offset += n * MemoryLayout<T>.stride
+                return region.bindMemory(to: T.self)
+            }
+            hashes = carve(UInt64.self)
+            ids = carve(Int32.self)
+            patternIDs = carve(Int32.self)
+            classes = carve(UInt32.self)
+            lineEnd = carve(Int32.self)
+            hitAt = carve(Int32.self)
+            shapes = carve(UInt8.self)
+        }
+    }
+
+    private func candidates(_ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ sentences: [Range<Int>],
+                            _ tables: TokenTables, _ text: inout CandidateText) -> [Candidate] {
+        let n = tokens.count
+        let lookup = matcher.lookup
+        let ip = tables.ids, hp = tables.hashes, pp = tables.patternIDs, sp = tables.shapes, wp = tables.classes
+        let lp = tables.lineEnd, ap = tables.hitAt
+        // One pass over the tokens: each token's word id and key hash; what the patterns see of it (their own
+        // words only, its shape); and where its line ends.
+        let wordCount = Int32(patterns.wordCount)
+        let classOfWord = patterns.wordClasses.classOfWord.buffer
+        var lineStart = 0
+        for k in 0..<n {
+            let t = tokens[k]
+            let id = lookup.lookup(b, t.range, hash: &hp[k])
+            ip[k] = id
+            if id >= 0 && id < wordCount {
+                pp[k] = id
+                wp[k] = classOfWord[Int(id)]
+            } else {
+                pp[k] = -1
+                wp[k] = 0
+            }
+            sp[k] = MatchContext.shapeBits(t)
+            ap[k] = -1
+            if k > 0 && t.shape.contains(.lineStart) {
+                for j in lineStart..<k { lp[j] = Int32(k) }
+                lineStart = k
+            }
+        }
+        for j in lineStart..<n { lp[j] = Int32(n) }
+        let ids = UnsafeBufferPointer(ip)
+        let hits = matcher.hits(b, tokens, ids: ids)
+        var candidates = gazetteerCandidates(tokens, ids, hits)
+        var hitClasses = [UInt8](repeating: 0, count: hits.count)
+        for (k, h) in hits.enumerated() {
+            ap[h.start] = Int32(k)
+            hitClasses[k] = matcher.aliasClasses.buffer[h.alias]
+        }
+        var chosen: [Candidate] = []
+        hits.withUnsafeBufferPointer { hitBuffer in
+        hitClasses.withUnsafeBufferPointer { cp in
+            let context = MatchContext(b: b, tokens: tokens, ids: UnsafeBufferPointer(pp), shapes: UnsafeBufferPointer(sp),
+                                       wordClasses: UnsafeBufferPointer(wp), hits: hitBuffer, hitAt: UnsafeBufferPointer(ap),
+                                       hitClasses: cp, lists: patterns.listTables.view)
+            patterns.candidates(context, lineEnd: UnsafeBufferPointer(lp), into: &candidates)
+            chosen = Recognizer.resolveOverlaps(candidates, tokenCount: n)
+            // Only the survivors are named and explained.
+            for k in chosen.indices {
+                if chosen[k].pattern >= 0 {
+                    patterns.name(&chosen[k], context, gazetteer, &text)
+                } else if chosen[k].alias >= 0, explains {
+                    let alias = gazetteer.aliases[Int(chosen[k].alias)]
+                    chosen[k].reason = text.addReason { "gazetteer \(alias.kind.rawValue) '\(alias.text)' (\(alias.origin))" }
+                }
+            }
+        }}
+        chosen = Coreference.link(chosen, b, tokens, UnsafeBufferPointer(hp), gazetteer, &text)
         chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens, &text)
         chosen = AcronymDefinitions.apply(chosen, b, tokens, gazetteer, &text)
         Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
