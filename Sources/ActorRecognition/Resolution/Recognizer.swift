@@ -38,12 +38,9 @@ public struct Recognizer: Sendable {
     public func recognize(_ document: Document) -> RecognizedDocument {
         document.text.bytes.withUnsafeBufferPointer { whole in
             var assembly = MentionAssembly(document)
-            var tokens: [Token] = []
             for segment in Recognizer.segments(whole, limit: segmentBytes) {
                 let b = UnsafeBufferPointer(rebasing: whole[segment])
-                tokens.removeAll(keepingCapacity: true)
-                tokens.reserveCapacity(b.count / 5)
-                Tokenizer.tokenize(b, into: &tokens)
+                let tokens = Tokenizer.tokens(b)
                 let sentences = SentenceSplitter.sentences(b)
                 tokens.withUnsafeBufferPointer { tp in
                     var text = CandidateText(explains: explains)

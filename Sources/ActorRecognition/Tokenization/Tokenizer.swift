@@ -24,6 +24,16 @@ public enum Tokenizer {
         }
     }
 
+    /// Tokenizes valid UTF-8 into a new array, stored in place with room for one token per byte (a segment's
+    /// tokens are dropped when the segment is done, so the spare capacity is never kept).
+    static func tokens(_ b: UnsafeBufferPointer<UInt8>) -> [Token] {
+        [Token](unsafeUninitializedCapacity: max(1, b.count)) { buffer, count in
+            var out = Output(base: buffer.baseAddress!)
+            tokenize(b, into: &out)
+            count = out.count
+        }
+    }
+
     /// Where tokens go: memory for at least one token per byte of the text.
     struct Output {
         let base: UnsafeMutablePointer<Token>
