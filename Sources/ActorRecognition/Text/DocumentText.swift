@@ -90,6 +90,11 @@ public struct DocumentText: Sendable, Hashable {
             var i = 0
             let n = b.count
             while i < n {
+                // Runs of ASCII eight bytes at a time.
+                if let base = b.baseAddress {
+                    while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    if i >= n { break }
+                }
                 if b[i] < 0x80 { i += 1; continue }
                 let len = sequenceLength(b, i)
                 if len == 0 { return i }
