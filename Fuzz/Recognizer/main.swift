@@ -115,7 +115,9 @@ runFuzzer { data in
         check(m.tokens.lowerBound >= 0 && m.tokens.upperBound <= tokens.count && !m.tokens.isEmpty, "mention token range out of bounds")
         check(result.sentences.isEmpty ? m.sentence == 0 : result.sentences.indices.contains(m.sentence), "mention sentence index out of range")
         check(!m.actor.isEmpty && !m.name.isEmpty, "mention without an actor")
-        check(result.actors[m.actor]?.type == m.type, "mention actor \(m.actor) is missing from the document's actors")
+        check(result.actors.count == result.actorIDs.count && result.actorIDs.indices.contains(m.actorIndex)
+                && result.actorIDs[m.actorIndex] == m.actor && result.actors[m.actorIndex].id == m.actor
+                && result.actors[m.actorIndex].type == m.type, "mention actor \(m.actor) is missing from the document's actors")
         previous = m
     }
 }
