@@ -71,6 +71,12 @@ enum TokenKey {
         return (finish(h), n, prefix)
     }
 
+    /// The first eight bytes of `key` as a little-endian word, zero-padded (the `prefix` of `hashAndPrefix`).
+    static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var w: UInt64 = 0
+        for j in 0..<min(8, key.count) { w |= UInt64(key[j]) << UInt64(8 * j) }
+        return w
+    }
 
     /// The hash of a key (already folded).
     static func hash(key: [UInt8]) -> UInt64 {
@@ -96,9 +102,7 @@ enum TokenKey {
                 out[n] = c
                 n += 1
             }
-            var prefix: UInt64 = 0
-            for j in 0..<min(8, n) { prefix |= UInt64(out[j]) << UInt64(8 * j) }
-            return (hashFolded(out.baseAddress, n), n, prefix)
+            return (hashFolded(out.baseAddress, n), n, prefix(UnsafeBufferPointer(rebasing: out[0..<n])))
         }
     }
 
@@ -228,14 +232,14 @@ struct TokenVocabulary: Sendable {
         while size < count + count / 2 { size *= 2 }
         let mask = size - 1
         var slots = [UInt64](repeating: FrozenVocabulary.emptySlot, count: 2 * size)
-        for (id, h) in hashes.enumerated() {
-            let start = Int(offsets[id]), end = Int(offsets[id + 1])
-            var s = Int(truncatingIfNeeded: h) & mask
-            while slots[2 * s] != FrozenVocabulary.emptySlot { s = (s + 1) & mask }
-            slots[2 * s] = UInt64(FrozenVocabulary.tag(h, length: end - start)) << 32 | UInt64(UInt32(id))
-            var prefix: UInt64 = 0
-            for j in start..<min(end, start + 8) { prefix |= UInt64(pool[j]) << UInt64(8 * (j - start)) }
-            slots[2 * s + 1] = prefix
+        pool.withUnsafeBufferPointer { keys in
+            for (id, h) in hashes.enumerated() {
+                let start = Int(offsets[id]), end = Int(offsets[id + 1])
+                var s = Int(truncatingIfNeeded: h) & mask
+                while slots[2 * s] != FrozenVocabulary.emptySlot { s = (s + 1) & mask }
+                slots[2 * s] = UInt64(FrozenVocabulary.tag(h, length: end - start)) << 32 | UInt64(UInt32(id))
+                slots[2 * s + 1] = TokenKey.prefix(UnsafeBufferPointer(rebasing: keys[start..<end]))
+            }
         }
         var filter = [UInt64](repeating: 0, count: FrozenVocabulary.filterWords)
         for h in hashes { let bit = FrozenVocabulary.filterBit(h); filter[bit >> 6] |= UInt64(1) << UInt64(bit & 63) }

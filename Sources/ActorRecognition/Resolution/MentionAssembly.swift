@@ -6,11 +6,9 @@ struct MentionAssembly {
     private var counter: CodePointCounter
     private var mentions: [Mention] = []
     private var actors: [Actor] = []
-    // Slots by id (its keys are the document's `actorIDs`), and by gazetteer actor as a cheaper first look:
-    // a document has few actors, so both are scanned rather than hashed (see `SmallIndex`).
+    // Slots by id; its keys are the document's `actorIDs`. A document has few actors, so they are scanned
+    // rather than hashed (see `SmallIndex`).
     private var slotOfID = SmallIndex<String>()
-    private var slotOfListed = SmallIndex<Int32>()
-    private var listedSlots: [Int] = []
     private var sentences: [Range<Int>] = []
     private var tokenBase = 0
 
@@ -33,23 +31,20 @@ struct MentionAssembly {
             let lo = Int(tokens[c.start].start), hi = Int(tokens[c.end - 1].end)
             while sentence < segmentSentences.count, segmentSentences[sentence].upperBound <= lo { sentence += 1 }
             let name = text.canonicalName(c, gazetteer)
-            var slot = c.actor >= 0 ? slotOfListed.position(of: c.actor).map { listedSlots[$0] } : nil
-            if slot == nil {
-                let id = text.actorID(c, gazetteer)
-                if let known = slotOfID.position(of: id) {
-                    slot = known
-                } else {
-                    slot = slotOfID.append(id)
-                    actors.append(c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type))
-                }
-                if c.actor >= 0 { slotOfListed.append(c.actor); listedSlots.append(slot!) }
+            let id = text.actorID(c, gazetteer)
+            let slot: Int
+            if let known = slotOfID.position(of: id) {
+                slot = known
+            } else {
+                slot = slotOfID.append(id)
+                actors.append(c.actor >= 0 ? gazetteer.actors[Int(c.actor)] : Actor(id: id, name: name, type: c.type))
             }
             let start = counter.codePointOffset(ofByte: byteBase + lo)
             let end = counter.codePointOffset(ofByte: byteBase + hi)
             let local = min(sentence, max(0, segmentSentences.count - 1))
             mentions.append(Mention(start: start, end: end, byteRange: (byteBase + lo)..<(byteBase + hi),
                                     text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
-                                    type: c.type, actor: slotOfID.keys[slot!], name: name, actorIndex: slot!,
+                                    type: c.type, actor: id, name: name, actorIndex: slot,
                                     sentence: segmentSentences.isEmpty ? max(0, sentenceBase - 1) : sentenceBase + local,
                                     tokens: (tokenBase + c.start)..<(tokenBase + c.end),
                                     reason: text.reason(c.reason)))

@@ -9,8 +9,6 @@ struct SmallIndex<Key: Hashable> {
     private var table: [Key: Int]? = nil
     static var scanLimit: Int { 24 }
 
-    var count: Int { keys.count }
-
     /// The position of `key`, or nil.
     @inline(__always)
     func position(of key: Key) -> Int? {

@@ -40,19 +40,21 @@ public struct DocumentText: Sendable, Hashable {
         isASCII = DocumentText.allASCII(bytes)
     }
 
-    /// Whether no byte has its high bit set, read eight bytes at a time.
+    /// Whether no byte has its high bit set.
     static func allASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return true }
-            var i = 0
-            var high: UInt64 = 0
-            while i + 8 <= b.count {
-                high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                i += 8
-            }
-            while i < b.count { high |= UInt64(b[i]); i += 1 }
-            return high & 0x8080_8080_8080_8080 == 0
+        bytes.withUnsafeBufferPointer { asciiRunEnd($0, from: 0) == $0.count }
+    }
+
+    /// The index of the first byte at or after `i` with its high bit set (or the end), read eight bytes at a
+    /// time.
+    @inline(__always)
+    static func asciiRunEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = b.baseAddress {
+            while i + 8 <= b.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
         }
+        while i < b.count, b[i] < 0x80 { i += 1 }
+        return i
     }
 
     /// The text as a `String`.
@@ -90,12 +92,8 @@ public struct DocumentText: Sendable, Hashable {
             var i = 0
             let n = b.count
             while i < n {
-                // Runs of ASCII eight bytes at a time.
-                if let base = b.baseAddress {
-                    while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-                    if i >= n { break }
-                }
-                if b[i] < 0x80 { i += 1; continue }
+                i = asciiRunEnd(b, from: i)
+                guard i < n else { break }
                 let len = sequenceLength(b, i)
                 if len == 0 { return i }
                 i += len
