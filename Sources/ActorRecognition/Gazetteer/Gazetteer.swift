@@ -109,12 +109,18 @@ extension Gazetteer {
     }
 
     /// The slot of the actor with `id` in `actors`.
-    func slot(of id: String) -> Int? { index.slot(of: id, in: actors) }
+    func slot(of id: String) -> Int? { index.slot(of: id, hash: id.hashValue, in: actors) }
+
+    /// The same, given the id's `hashValue` (which `appendActor` can then reuse).
+    func slot(of id: String, hash: Int) -> Int? { index.slot(of: id, hash: hash, in: actors) }
 
     /// Appends an actor whose id is not known yet.
-    mutating func appendActor(_ actor: Actor) {
+    mutating func appendActor(_ actor: Actor) { appendActor(actor, idHash: actor.id.hashValue) }
+
+    /// The same, given the `hashValue` of its id.
+    mutating func appendActor(_ actor: Actor, idHash: Int) {
         actors.append(actor)
-        index.insert(slot: actors.count - 1, actors: actors)
+        index.insert(slot: actors.count - 1, hash: idHash, actors: actors)
     }
 
     /// Replaces the actor at `slot` with one of the same id.
@@ -160,9 +166,9 @@ struct ActorIndex: Sendable {
 
     @inline(__always) private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: hash >> 32)) << 32 }
 
-    func slot(of id: String, in actors: [Actor]) -> Int? {
+    /// The slot of the actor with `id`, whose `hashValue` is `hash`.
+    func slot(of id: String, hash: Int, in actors: [Actor]) -> Int? {
         guard !buckets.isEmpty else { return nil }
-        let hash = id.hashValue
         let tag = ActorIndex.tag(hash)
         let mask = buckets.count - 1
         var b = hash & mask
@@ -177,10 +183,10 @@ struct ActorIndex: Sendable {
         }
     }
 
-    /// Indexes `actors[slot]`, whose id must not be indexed yet.
-    mutating func insert(slot: Int, actors: [Actor]) {
+    /// Indexes `actors[slot]`, whose id must not be indexed yet and has the `hashValue` `hash`.
+    mutating func insert(slot: Int, hash: Int, actors: [Actor]) {
         if (count + 1) * 4 > buckets.count * 3 { grow(to: count + 1, actors: actors) }
-        place(slot, hash: actors[slot].id.hashValue)
+        place(slot, hash: hash)
         count += 1
     }
 
