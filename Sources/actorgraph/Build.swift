@@ -42,7 +42,7 @@ extension ActorGraphCommand {
                     try emit(GraphFile.encode(g), to: output)
                     return
                 }
-                let recognizer = try recognition.recognizer()
+                let recognizer = try recognition.recognizer(jobs: corpusOptions.jobs)
                 var whole = GraphBuilder(options: build.options)
                 var slices: [Day: GraphBuilder] = [:]
                 let occurrenceFile = try occurrences.map { path throws(InputError) in try AtomicFileWriter(path: path) }

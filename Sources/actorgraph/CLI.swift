@@ -103,7 +103,7 @@ enum GraphSource {
     static func graph(_ input: String, recognition: RecognitionOptions, corpus: CorpusOptions,
                       build: GraphBuildOptions, filter: GraphFilter = GraphFilter()) throws -> CooccurrenceGraph {
         if let g = try readGraphFile(input) { return g.filtered(filter) }
-        let recognizer = try recognition.recognizer()
+        let recognizer = try recognition.recognizer(jobs: corpus.jobs)
         var builder = ParallelGraphBuilder(recognizer: recognizer, options: build.options, jobs: corpus.jobs)
         let report = try corpus.corpus(input).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
             if filter.admits(doc.date) { builder.add(doc) }

@@ -28,7 +28,7 @@ extension ActorGraphCommand {
 
         func run() throws {
             try CLI.run {
-                let recognizer = try recognition.recognizer(explains: explain)
+                let recognizer = try recognition.recognizer(explains: explain, jobs: corpusOptions.jobs)
                 var out: [UInt8] = []
                 // A file output streams into a temporary file renamed at the end; stdout streams directly.
                 let file = try output.flatMap { $0 == "-" ? nil : $0 }.map { path throws(InputError) in try AtomicFileWriter(path: path) }

@@ -30,9 +30,10 @@ struct RecognitionOptions: ParsableArguments {
         return p
     }
 
-    /// The recognizer; `explains` makes it record why each mention was found.
-    func recognizer(explains: Bool = false) throws(InputError) -> Recognizer {
-        Recognizer(gazetteer: try gazetteer(), patterns: try patterns(), explains: explains)
+    /// The recognizer; `explains` makes it record why each mention was found, `jobs` is how many threads may
+    /// build it.
+    func recognizer(explains: Bool = false, jobs: Int) throws(InputError) -> Recognizer {
+        Recognizer(gazetteer: try gazetteer(), patterns: try patterns(), explains: explains, jobs: jobs)
     }
 }
 

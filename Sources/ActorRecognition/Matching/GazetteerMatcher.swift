@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Finds gazetteer aliases in tokenized text with a token trie: one pass, cost independent of the number of
 /// aliases. See `Docs/matcher.md`.
 public struct GazetteerMatcher: Sendable {
@@ -54,85 +56,88 @@ public struct GazetteerMatcher: Sendable {
     /// Compiles the matcher, interning the aliases' words into `vocabulary` (which may already hold other
     /// words: the recognizer shares one vocabulary between the resolution rules, the patterns and the
     /// gazetteer, so that each token is looked up once).
+    /// - Parameter jobs: With 2 or more, the next batch of aliases is read (tokenized, folded, hashed) on a
+    ///   second thread while the current one goes into the trie; the matcher is the same for any value.
     /// - Complexity: O(total alias length).
-    public init(_ gazetteer: Gazetteer) {
+    public init(_ gazetteer: Gazetteer, jobs: Int = 1) {
         var vocabulary = TokenVocabulary()
         var keys: [UInt64] = []
-        self.init(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &keys)
+        self.init(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &keys, jobs: jobs)
     }
 
     /// The vocabulary is left empty afterwards: the matcher's frozen copy is the recognizer's lookup table.
     /// - Parameter aliasNameKeys: Receives each alias's `PatternSet.nameKey`, made from the hashes the
     ///   vocabulary needs anyway (so patterns resolve names to actors without tokenizing every alias again).
-    init(_ gazetteer: Gazetteer, vocabulary: inout TokenVocabulary, aliasNameKeys: inout [UInt64]) {
+    init(_ gazetteer: Gazetteer, vocabulary: inout TokenVocabulary, aliasNameKeys: inout [UInt64], jobs: Int = 1) {
         self.gazetteer = gazetteer
-        var edges = EdgeTable()
-        var nodeCount: Int32 = 1
-        var terminalNode: [Int32] = []
-        var ruleStart: [Int32] = [0]
-        var rules: [CaseRule] = []
-        var exactBytes: [UInt8] = []
-        var aliasActor: [Int32] = []
-        var classes: [UInt8] = []
         let count = gazetteer.aliases.count
         // Aliases have a word or two of their own each, in large gazetteers of names.
         vocabulary.reserve(vocabulary.count + count)
-        // An edge per alias word at most; aliases average about two words.
-        edges.reserve(2 * count)
+        var trie = AliasTrieBuilder(words: vocabulary.count, aliases: count)
+        var terminalNode: [Int32] = []
         terminalNode.reserveCapacity(count)
-        aliasActor.reserveCapacity(count)
-        classes.reserveCapacity(count)
-        ruleStart.reserveCapacity(count + 1)
-        var key: [UInt8] = []
-        var tokens: [Token] = []
         aliasNameKeys.removeAll()
         aliasNameKeys.reserveCapacity(count)
-        for alias in gazetteer.aliases {
-            var text = alias.text
-            var node: Int32 = 0
-            var nameKey = PatternSet.nameKeySeed
-            text.withUTF8 { b in
-                tokens.removeAll(keepingCapacity: true)
-                Tokenizer.tokenize(b, into: &tokens)
-                for t in tokens {
-                    key.removeAll(keepingCapacity: true)
-                    TokenKey.append(b, t.range, to: &key)
-                    let hash = TokenKey.hash(key: key)
-                    if t.kind == .word || t.kind == .number { nameKey = PatternSet.nameKey(nameKey, adding: hash) }
-                    let id = vocabulary.intern(key, hash: hash)
-                    if let child = edges.child(node, id) {
-                        node = child
-                    } else {
-                        edges.insert(node, id, nodeCount)
-                        node = nodeCount
-                        nodeCount += 1
-                    }
-                    if t.kind != .word {
-                        rules.append(CaseRule(kind: .any))
-                    } else if alias.exactCase {
-                        rules.append(CaseRule(kind: .exact, allowAllCaps: t.shape.contains(.capitalized) && !t.shape.contains(.allCaps),
-                                              offset: Int32(exactBytes.count), length: Int32(t.end - t.start)))
-                        exactBytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[t.range]))
-                    } else if t.shape.contains(.capitalized) {
-                        rules.append(CaseRule(kind: .capitalized))
-                    } else {
-                        rules.append(CaseRule(kind: .any))
-                    }
-                }
+        var ruleStart: [Int32] = [0]
+        ruleStart.reserveCapacity(count + 1)
+        let batches = stride(from: 0, to: count, by: AliasBatch.size).map { $0..<min(count, $0 + AliasBatch.size) }
+        func add(_ batch: AliasBatch) {
+            trie.add(batch, to: &vocabulary, ends: &terminalNode, nameKeys: &aliasNameKeys)
+            let base = ruleStart.last!
+            for end in batch.aliasEnd { ruleStart.append(base + end) }
+        }
+        if jobs < 2 || batches.count < 2 {
+            var batch = AliasBatch()
+            for range in batches {
+                batch.read(gazetteer.aliases[range])
+                add(batch)
             }
-            aliasNameKeys.append(nameKey)
-            ruleStart.append(Int32(rules.count))
-            terminalNode.append(tokens.isEmpty ? -1 : node)
-            aliasActor.append(Int32(alias.actor))
-            classes.append(GazetteerClass.mask(of: alias, type: gazetteer.actors[alias.actor].type))
+        } else {
+            // Reading a batch (tokenizing, folding, hashing) needs only the aliases: the next batch is read on
+            // another thread while this one goes into the trie, which must be built in order. Two batches take
+            // turns, each handed over whole (moved, never shared), so the reader fills memory it was given.
+            let aliases = gazetteer.aliases
+            func read(_ k: Int, into batch: consuming AliasBatch) -> (done: DispatchGroup, slot: ResultSlots<AliasBatch>) {
+                let done = DispatchGroup(), slot = ResultSlots<AliasBatch>(count: 1), range = batches[k]
+                slot.set(0, batch)
+                DispatchQueue.global().async(group: done) {
+                    var b = slot.take(0)
+                    b.read(aliases[range])
+                    slot.set(0, b)
+                }
+                return (done, slot)
+            }
+            var spare = AliasBatch()
+            var next = read(0, into: AliasBatch())
+            for k in batches.indices {
+                next.done.wait()
+                let batch = next.slot.take(0)
+                if k + 1 < batches.count { next = read(k + 1, into: consume spare) }
+                add(batch)
+                spare = consume batch
+            }
+        }
+        var aliasActor: [Int32] = []
+        var classes: [UInt8] = []
+        aliasActor.reserveCapacity(count)
+        classes.reserveCapacity(count)
+        let actors = gazetteer.actors
+        gazetteer.aliases.withUnsafeBufferPointer { aliases in
+            for a in aliases.indices {
+                aliasActor.append(Int32(aliases[a].actor))
+                classes.append(GazetteerClass.mask(kind: aliases[a].kind, type: actors[aliases[a].actor].type))
+            }
         }
         // Each table is frozen and its building copy dropped at once, so a large gazetteer never holds both.
-        var roots = [Int32](repeating: -1, count: vocabulary.count)
-        for id in 0..<vocabulary.count { roots[id] = edges.child(0, Int32(id)) ?? -1 }
-        self.rootChild = FrozenBuffer(roots)
-        roots = []
-        self.edges = edges.frozen()
-        edges = EdgeTable()
+        let nodeCount = trie.nodeCount
+        self.rootChild = FrozenBuffer(trie.rootChildren(words: vocabulary.count))
+        trie.roots = []
+        self.edges = trie.edges.frozen()
+        trie.edges = EdgeTable()
+        self.rules = FrozenBuffer(trie.rules)
+        trie.rules = []
+        self.exactBytes = FrozenBuffer(trie.exactBytes)
+        trie.exactBytes = []
         // The vocabulary is complete: nothing is interned after the gazetteer, so the caller's copy goes too.
         self.lookup = vocabulary.frozen()
         vocabulary = TokenVocabulary()
@@ -157,9 +162,6 @@ public struct GazetteerMatcher: Sendable {
         aliasActor = []
         self.ruleStart = FrozenBuffer(ruleStart)
         ruleStart = []
-        self.rules = FrozenBuffer(rules)
-        rules = []
-        self.exactBytes = FrozenBuffer(exactBytes)
         self.aliasClasses = FrozenBuffer(classes)
     }
 
@@ -211,7 +213,7 @@ public struct GazetteerMatcher: Sendable {
         var node: Int32 = 0
         for k in start..<end {
             guard ids[k] >= 0 else { return [] }
-            node = edges.child(node, ids[k])
+            node = node == 0 ? rootChild.buffer[Int(ids[k])] : edges.child(node, ids[k])
             if node < 0 { return [] }
         }
         let lo = Int(terminalStart.buffer[Int(node)]), hi = Int(terminalStart.buffer[Int(node) + 1])

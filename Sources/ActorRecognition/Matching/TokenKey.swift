@@ -78,6 +78,27 @@ enum TokenKey {
         return w
     }
 
+    /// Whether `key` is the key of `b[range]`, folding the token's bytes as `append` does.
+    static func isKey(_ key: UnsafeBufferPointer<UInt8>, of b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var k = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var c = b[i]
+            if c < 0x80 {
+                if UTF8Classes.isASCIIUpper(c) { c |= 0x20 }
+                i += 1
+            } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80, let f = foldedPunctuation(b[i + 2]) {
+                c = f
+                i += 3
+            } else {
+                i += 1
+            }
+            if k >= key.count || key[k] != c { return false }
+            k += 1
+        }
+        return k == key.count
+    }
+
     /// The hash of a key (already folded).
     static func hash(key: [UInt8]) -> UInt64 {
         key.withUnsafeBufferPointer { hashFolded($0.baseAddress, $0.count) }
@@ -156,9 +177,11 @@ struct TokenVocabulary: Sendable {
     private var pool: [UInt8] = []
     private var offsets: [Int32] = [0]
     private var hashes: [UInt64] = []
-    /// Open addressing: each slot holds the high 32 bits of its key's hash and the id, so a probe reads one
-    /// word before it looks at a key.
-    private var slots: [UInt64] = Array(repeating: TokenVocabulary.emptySlot, count: 1024)
+    /// Open addressing, two words per slot laid out as `FrozenVocabulary`'s: a tag (28 bits of the hash and
+    /// the key's length when at most eight bytes) above the id, then the key's first eight bytes. Interning
+    /// a word already held (most alias words repeat) then reads one slot and, for a key of up to eight bytes,
+    /// no key pool: in a large gazetteer each of those reads is a cache miss.
+    private var slots: [UInt64] = Array(repeating: TokenVocabulary.emptySlot, count: 2 * 1024)
     private static let emptySlot = UInt64.max
     private var mask = 1023
 
@@ -171,55 +194,82 @@ struct TokenVocabulary: Sendable {
 
     /// The id of `key`, whose `TokenKey.hash` is `h`, adding it when new.
     mutating func intern(_ key: [UInt8], hash h: UInt64) -> Int32 {
-        let tag = h >> 32
+        key.withUnsafeBufferPointer { intern(key: $0, hash: h, prefix: TokenKey.prefix($0)) }
+    }
+
+    /// The id of `key` (folded), whose `TokenKey.hash` is `h` and whose first eight bytes are `prefix`
+    /// (`TokenKey.prefix`), adding it when new.
+    mutating func intern(key: UnsafeBufferPointer<UInt8>, hash h: UInt64, prefix: UInt64) -> Int32 {
+        let (found, slot) = find(hash: h, length: key.count, prefix: prefix) { sameKey($0, key) }
+        if let found { return found }
+        pool.append(contentsOf: key)
+        return add(hash: h, length: key.count, prefix: prefix, at: slot)
+    }
+
+    /// The id of the key with this hash, length and prefix, or the empty slot where it goes. Keys of up to
+    /// eight bytes are told apart by the slot alone; a longer one is confirmed by `same(id)`.
+    @inline(__always)
+    private func find(hash h: UInt64, length: Int, prefix: UInt64, _ same: (Int) -> Bool) -> (id: Int32?, slot: Int) {
+        let tag = UInt64(FrozenVocabulary.tag(h, length: length))
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
-            let entry = slots[s]
-            if entry == TokenVocabulary.emptySlot { break }
-            if entry >> 32 == tag {
+            let entry = slots[2 * s]
+            if entry == TokenVocabulary.emptySlot { return (nil, s) }
+            if entry >> 32 == tag, slots[2 * s + 1] == prefix {
                 let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
-                if sameKey(id, key) { return Int32(id) }
+                if length <= 8 || same(id) { return (Int32(id), s) }
             }
             s = (s + 1) & mask
         }
+    }
+
+    /// Adds the key just appended to the pool, in the empty `slot` that `find` gave.
+    private mutating func add(hash h: UInt64, length: Int, prefix: UInt64, at slot: Int) -> Int32 {
         let id = Int32(hashes.count)
         hashes.append(h)
-        pool.append(contentsOf: key)
         offsets.append(Int32(pool.count))
-        slots[s] = tag << 32 | UInt64(UInt32(id))
-        if hashes.count * 2 > slots.count { grow() }
+        slots[2 * slot] = UInt64(FrozenVocabulary.tag(h, length: length)) << 32 | UInt64(UInt32(id))
+        slots[2 * slot + 1] = prefix
+        if hashes.count * 2 > slots.count / 2 { grow() }
         return id
     }
 
-    private func sameKey(_ id: Int, _ key: [UInt8]) -> Bool {
+    /// The first word of the slot where a key hashing to `h` is looked for first. Reading it ahead of
+    /// `intern` brings that slot into the cache, so the cache misses of the lookups of a run of words overlap.
+    @inline(__always)
+    func firstSlot(_ h: UInt64) -> UInt64 { slots[2 * (Int(truncatingIfNeeded: h) & mask)] }
+
+    private func sameKey(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
         guard hi - lo == key.count else { return false }
         return pool.withUnsafeBufferPointer { p in
-            key.withUnsafeBufferPointer { k in
-                k.count == 0 || memcmp(p.baseAddress! + lo, k.baseAddress!, k.count) == 0
-            }
+            key.count == 0 || memcmp(p.baseAddress! + lo, key.baseAddress!, key.count) == 0
         }
     }
 
     /// Makes room for `words` words in all, so that interning them never rehashes.
     mutating func reserve(_ words: Int) {
-        var size = slots.count
+        var size = slots.count / 2
         while size < words * 2 { size *= 2 }
-        guard size > slots.count else { return }
+        guard size > slots.count / 2 else { return }
         hashes.reserveCapacity(words)
         offsets.reserveCapacity(words + 1)
         rehash(size)
     }
 
-    private mutating func grow() { rehash(slots.count * 2) }
+    private mutating func grow() { rehash(slots.count) }
 
     private mutating func rehash(_ size: Int) {
-        slots = Array(repeating: TokenVocabulary.emptySlot, count: size)
-        mask = slots.count - 1
-        for (id, h) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: h) & mask
-            while slots[s] != TokenVocabulary.emptySlot { s = (s + 1) & mask }
-            slots[s] = (h >> 32) << 32 | UInt64(UInt32(id))
+        slots = Array(repeating: TokenVocabulary.emptySlot, count: 2 * size)
+        mask = size - 1
+        pool.withUnsafeBufferPointer { keys in
+            for (id, h) in hashes.enumerated() {
+                let start = Int(offsets[id]), end = Int(offsets[id + 1])
+                var s = Int(truncatingIfNeeded: h) & mask
+                while slots[2 * s] != TokenVocabulary.emptySlot { s = (s + 1) & mask }
+                slots[2 * s] = UInt64(FrozenVocabulary.tag(h, length: end - start)) << 32 | UInt64(UInt32(id))
+                slots[2 * s + 1] = TokenKey.prefix(UnsafeBufferPointer(rebasing: keys[start..<end]))
+            }
         }
     }
 
@@ -271,7 +321,7 @@ struct FrozenVocabulary: Sendable {
 
     /// The tag of a word in its slot: 28 bits of its hash and the length of its key when at most 8 bytes.
     @inline(__always)
-    fileprivate static func tag(_ h: UInt64, length: Int) -> UInt32 {
+    static func tag(_ h: UInt64, length: Int) -> UInt32 {
         UInt32(truncatingIfNeeded: h >> 36) << 4 | UInt32(length <= 8 ? length : 0)
     }
 
@@ -311,7 +361,7 @@ struct FrozenVocabulary: Sendable {
     @inline(__always)
     private func keyEquals(_ id: Int, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let p = pool.buffer, offsets = self.offsets.buffer
-        var k = Int(offsets[id])
+        let k = Int(offsets[id])
         let end = Int(offsets[id + 1])
         // An ASCII token folds to a key of its own length: compare eight bytes at a time.
         let n = range.count
@@ -328,21 +378,6 @@ struct FrozenVocabulary: Sendable {
             }
             if ascii { return true }
         }
-        var i = range.lowerBound
-        while i < range.upperBound {
-            var c = b[i]
-            if c < 0x80 {
-                if UTF8Classes.isASCIIUpper(c) { c |= 0x20 }
-                i += 1
-            } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80, let f = TokenKey.foldedPunctuation(b[i + 2]) {
-                c = f
-                i += 3
-            } else {
-                i += 1
-            }
-            if k >= end || p[k] != c { return false }
-            k += 1
-        }
-        return k == end
+        return TokenKey.isKey(UnsafeBufferPointer(rebasing: p[k..<end]), of: b, range)
     }
 }

@@ -85,12 +85,12 @@ extension GazetteerClass {
         }
     }
 
-    /// The classes an alias of an actor of `type` belongs to.
-    static func mask(of alias: Gazetteer.Alias, type: ActorType) -> UInt8 {
+    /// The classes an alias of `kind` of an actor of `type` belongs to.
+    static func mask(kind: Gazetteer.AliasKind, type: ActorType) -> UInt8 {
         var m: UInt8 = 0
-        if type == .country && alias.kind == .name { m |= GazetteerClass.country.bit }
-        if alias.kind == .demonym { m |= GazetteerClass.demonym.bit }
-        if alias.kind == .capital { m |= GazetteerClass.capital.bit }
+        if type == .country && kind == .name { m |= GazetteerClass.country.bit }
+        if kind == .demonym { m |= GazetteerClass.demonym.bit }
+        if kind == .capital { m |= GazetteerClass.capital.bit }
         if type == .person { m |= GazetteerClass.person.bit }
         if type == .organization { m |= GazetteerClass.organization.bit }
         return m

@@ -50,6 +50,8 @@ final class ResultSlots<T>: @unchecked Sendable {
 
     /// Each index is written by one thread only, and read after all writers have finished.
     func set(_ i: Int, _ v: T) { storage[i] = v }
+    /// Moves the value out of slot `i`, leaving it empty.
+    func take(_ i: Int) -> T { storage[i].take()! }
     func values() -> [T] { (0..<count).map { storage[$0]! } }
 }
 

@@ -10,7 +10,10 @@ public struct Recognizer: Sendable {
     /// built, which spares a string per candidate.
     public let explains: Bool
 
-    public init(gazetteer: Gazetteer, patterns: PatternSet = PatternSet(), explains: Bool = false, segmentBytes: Int = 4 << 20) {
+    /// - Parameter jobs: With 2 or more, the gazetteer's aliases are read on a second thread while the matcher
+    ///   is built (see `GazetteerMatcher.init(_:jobs:)`); the recognizer is the same for any value.
+    public init(gazetteer: Gazetteer, patterns: PatternSet = PatternSet(), explains: Bool = false, segmentBytes: Int = 4 << 20,
+                jobs: Int = 1) {
         self.segmentBytes = max(1, segmentBytes)
         // One vocabulary for every word list: the resolution rules' words first, then the patterns', then the
         // gazetteer's, so each token is looked up once and the rules' and patterns' tables stay small.
@@ -18,7 +21,7 @@ public struct Recognizer: Sendable {
         self.words = ResolutionWords(vocabulary: &vocabulary)
         var compiled = patterns.compiled(against: gazetteer, vocabulary: &vocabulary)
         var aliasNameKeys: [UInt64] = []
-        self.matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &aliasNameKeys)
+        self.matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &aliasNameKeys, jobs: jobs)
         compiled.linkNames(to: gazetteer, aliasNameKeys: aliasNameKeys)
         self.patterns = compiled
         self.explains = explains

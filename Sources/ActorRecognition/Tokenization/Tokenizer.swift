@@ -48,7 +48,7 @@ public enum Tokenizer {
         var last: Token? { count > 0 ? base[count - 1] : nil }
     }
 
-    private static func tokenize(_ b: UnsafeBufferPointer<UInt8>, into tokens: inout Output) {
+    static func tokenize(_ b: UnsafeBufferPointer<UInt8>, into tokens: inout Output) {
         let n = b.count
         var i = 0
         var pending: Token.Shape = [.spaceBefore, .lineStart]
