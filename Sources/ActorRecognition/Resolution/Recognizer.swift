@@ -3,9 +3,24 @@
 ///
 /// A `Recognizer` is immutable and `Sendable`: one instance serves every document and every thread.
 public struct Recognizer: Sendable {
-    public let matcher: GazetteerMatcher
-    public let patterns: PatternSet
-    let words: ResolutionWords
+    /// The compiled word lists, in one object: a recognizer is copied into every closure and thread that uses
+    /// it (three times per document), and copying one reference is cheaper than the fifty of these tables.
+    private final class Tables: Sendable {
+        let matcher: GazetteerMatcher
+        let patterns: PatternSet
+        let words: ResolutionWords
+
+        init(matcher: GazetteerMatcher, patterns: PatternSet, words: ResolutionWords) {
+            self.matcher = matcher
+            self.patterns = patterns
+            self.words = words
+        }
+    }
+    private let tables: Tables
+
+    public var matcher: GazetteerMatcher { tables.matcher }
+    public var patterns: PatternSet { tables.patterns }
+    var words: ResolutionWords { tables.words }
     /// Whether mentions carry the reason they were found (`extract --explain`); without it no reason string is
     /// built, which spares a string per candidate.
     public let explains: Bool
@@ -18,12 +33,12 @@ public struct Recognizer: Sendable {
         // One vocabulary for every word list: the resolution rules' words first, then the patterns', then the
         // gazetteer's, so each token is looked up once and the rules' and patterns' tables stay small.
         var vocabulary = TokenVocabulary()
-        self.words = ResolutionWords(vocabulary: &vocabulary)
+        let words = ResolutionWords(vocabulary: &vocabulary)
         var compiled = patterns.compiled(against: gazetteer, vocabulary: &vocabulary)
         var aliasNameKeys: [UInt64] = []
-        self.matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &aliasNameKeys, jobs: jobs)
+        let matcher = GazetteerMatcher(gazetteer, vocabulary: &vocabulary, aliasNameKeys: &aliasNameKeys, jobs: jobs)
         compiled.linkNames(to: gazetteer, aliasNameKeys: aliasNameKeys)
-        self.patterns = compiled
+        self.tables = Tables(matcher: matcher, patterns: compiled, words: words)
         self.explains = explains
     }
 
