@@ -133,8 +133,10 @@ public struct GraphBuilder: Sendable {
         var nodeOfSlot = [Int](repeating: 0, count: slots)
         for s in 0..<slots { nodeOfSlot[s] = node(slot: s, firstMention: firstMention[s], doc) }
         let ids = doc.actorIDs
+        // Slots in id order; most ids differ in their first eight bytes, compared as one integer.
+        let prefixes = ids.map(\.utf8OrderPrefix)
         var order = Array(0..<slots)
-        order.sortFew { ids[$0].utf8Precedes(ids[$1]) }
+        order.sortFew { prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : ids[$0].utf8Precedes(ids[$1]) }
         var rank = [Int](repeating: 0, count: slots)
         for (r, s) in order.enumerated() { rank[s] = r }
         var state = DocumentState(counter: CodePointCounter(doc.text), node: nodeOfSlot, rank: rank)
@@ -148,7 +150,8 @@ public struct GraphBuilder: Sendable {
         switch options.window {
         case .sentence, .paragraph, .document:
             windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : GraphBuilder.windowCount(doc, options.window)
-            GraphBuilder.forEachWindow(doc, options.window, rank: rank) { members, span in
+            // The document comes back as an argument: captured, it would be copied (a retain of each of its arrays).
+            GraphBuilder.forEachWindow(doc, options.window, rank: rank) { members, span, doc in
                 for i in members { countActor(nodeOfSlot[ms[i].actorIndex], doc) }
                 for x in members.indices {
                     for y in (x + 1)..<members.count {
@@ -215,7 +218,7 @@ public struct GraphBuilder: Sendable {
     /// window's byte span. One buffer serves every window, so a document costs no allocation per window and
     /// a huge one holds one window at a time.
     private static func forEachWindow(_ doc: RecognizedDocument, _ window: Window, rank: [Int],
-                                      _ body: (_ members: [Int], _ span: Range<Int>) -> Void) {
+                                      _ body: (_ members: [Int], _ span: Range<Int>, _ doc: RecognizedDocument) -> Void) {
         let paragraphOfSentence = doc.paragraphOfSentence, sentences = doc.sentences, mentions = doc.mentions
         func windowOf(_ sentence: Int) -> Int {
             switch window {
@@ -230,7 +233,7 @@ public struct GraphBuilder: Sendable {
         var seenIn = [Int](repeating: -1, count: doc.actorIDs.count)
         func finish() {
             members.sortFew { rank[mentions[$0].actorIndex] < rank[mentions[$1].actorIndex] }
-            body(members, span)
+            body(members, span, doc)
         }
         for i in mentions.indices {
             let sentence = mentions[i].sentence, slot = mentions[i].actorIndex

@@ -22,4 +22,16 @@ extension String {
             }
         }
     }
+
+    /// The first eight UTF-8 bytes as a big-endian integer, zero-padded: when two strings' prefixes differ,
+    /// comparing them gives the order of `utf8Precedes`; when they are equal, the strings must be compared.
+    var utf8OrderPrefix: UInt64 {
+        var key: UInt64 = 0, n = 0
+        for c in utf8 {
+            if n == 8 { break }
+            key |= UInt64(c) << UInt64(56 - 8 * n)
+            n += 1
+        }
+        return key
+    }
 }
