@@ -77,6 +77,25 @@ struct SentenceSplitterTests {
                 ["Mr. Atmar met Dr. Abdullah.", "The U.S. Army left.", "John F. Kennedy spoke."])
     }
 
+    @Test("a period after a listed abbreviation, one letter or dotted initials does not end a sentence, in any case")
+    func abbreviationWords() {
+        // What the rule says, on the lower-cased word before the period.
+        func expected(_ word: String) -> Bool {
+            let w = Array(word.utf8).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            if SentenceSplitter.abbreviations.contains(w) { return true }
+            let isLower = { (c: UInt8) in c >= 97 && c <= 122 }
+            if w.count == 1 { return isLower(w[0]) }
+            return w.count >= 3 && w.count % 2 == 1 && w.indices.allSatisfy { $0 % 2 == 0 ? isLower(w[$0]) : w[$0] == 46 }
+        }
+        let words = ["Mr", "MRS", "sept", "Sept", "U.S", "u.k", "e.g", "I.E", "a", "Z", "7", "é", "a.b.c", "A.B.C.D.E",
+                     "a.bc", "ab.c", "Washington", "Inc", "inco", "no", "No", "co", "Zoë", "x.y", "s.t.u.v.w.x.y.z"]
+        for word in words {
+            let text = Array("Then \(word).".utf8)
+            let got = text.withUnsafeBufferPointer { SentenceSplitter.isAbbreviation(endingAt: text.count - 1, $0, lineStart: 0) }
+            #expect(got == expected(word), "\(word)")
+        }
+    }
+
     @Test("every line is split on its own; blank lines make no sentence")
     func lines() {
         #expect(sentences("Headline here\n\n  First para. Second one.\r\nLast") ==

@@ -30,7 +30,9 @@ enum Coreference {
             for k in 0..<x.count where tokenHashes[x.lowerBound + k] != tokenHashes[y.lowerBound + k] { return false }
             return true
         }
-        var owners: [UInt64: Owners] = [:]
+        // Sized once from the people found (a few names each), instead of grown from empty in every document.
+        let people = chosen.reduce(0) { $0 + ($1.type == .person ? 1 : 0) }
+        var owners = [UInt64: Owners](minimumCapacity: 2 * people)
         func owner(_ range: Range<Int>) -> Owners? {
             guard let o = owners[hash(range)], same(o.sample, range) else { return nil }
             return o
@@ -44,16 +46,16 @@ enum Coreference {
             }
         }
         // The people named in the document, by actor id; the last candidate of each stands for it.
-        var people = SmallIndex<String>()
+        var personIndex = SmallIndex<String>()
         var actorOf: [Candidate] = []
         func person(_ c: Candidate) -> Int {
             let id = text.actorID(c, gazetteer)
-            if let p = people.position(of: id) { actorOf[p] = c; return p }
+            if let p = personIndex.position(of: id) { actorOf[p] = c; return p }
             actorOf.append(c)
-            return people.append(id)
+            return personIndex.append(id)
         }
         // Partial names (word suffixes) of every person named with two or more words.
-        var fullNames: [UInt64: Range<Int>] = [:]
+        var fullNames = [UInt64: Range<Int>](minimumCapacity: people)
         for c in chosen where c.type == .person && c.length >= 2 {
             let p = person(c)
             let h = hash(c.start..<c.end)

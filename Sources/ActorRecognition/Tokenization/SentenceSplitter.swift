@@ -69,19 +69,29 @@ public enum SentenceSplitter {
         }
         // Back off to a scalar boundary (a continuation byte cannot start the word).
         while s < dot, b[s] & 0xC0 == 0x80 { s += 1 }
-        let word = (s..<dot).map { c -> UInt8 in UTF8Classes.isASCIIUpper(b[c]) ? b[c] | 0x20 : b[c] }
-        if word.isEmpty { return false }
-        if abbreviations.contains(word) { return true }
-        if word.count == 1, UTF8Classes.isASCIILower(word[0]) { return true }
+        let n = dot - s
+        if n == 0 { return false }
+        // The word is compared lower-cased, in place: no array per period.
+        @inline(__always) func lower(_ k: Int) -> UInt8 { UTF8Classes.isASCIIUpper(b[s + k]) ? b[s + k] | 0x20 : b[s + k] }
+        if n <= 7 {
+            var key = UInt64(n) << 56
+            for k in 0..<n { key |= UInt64(lower(k)) << UInt64(8 * k) }
+            if abbreviationKeys.contains(key) { return true }
+        }
+        if n == 1, UTF8Classes.isASCIILower(lower(0)) { return true }
         // (?:[a-z]\.)+[a-z]
-        if word.count >= 3, word.count % 2 == 1 {
-            for (k, c) in word.enumerated() {
-                if k % 2 == 0 ? !UTF8Classes.isASCIILower(c) : c != UInt8(ascii: ".") { return false }
-            }
+        if n >= 3, n % 2 == 1 {
+            for k in 0..<n where k % 2 == 0 ? !UTF8Classes.isASCIILower(lower(k)) : b[s + k] != UInt8(ascii: ".") { return false }
             return true
         }
         return false
     }
+
+    /// `abbreviations` packed for `isAbbreviation`: the bytes little-endian, the length in the top byte.
+    private static let abbreviationKeys: Set<UInt64> = Set(abbreviations.map { word in
+        precondition(word.count <= 7, "an abbreviation of more than seven bytes")
+        return word.enumerated().reduce(UInt64(word.count) << 56) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+    })
 
     static func emit(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>, into spans: inout [Range<Int>]) {
         var lo = r.lowerBound, hi = r.upperBound
