@@ -31,8 +31,10 @@ extension Recognizer {
     }
 }
 
-/// Write-once slots filled from several threads, each index by exactly one thread. The storage is allocated
-/// once, so concurrent writers never touch a shared array value (which exclusivity checking would trap).
+/// Slots filled from several threads, each index by exactly one thread at a time, and read once the writers
+/// are done (a `DispatchGroup` wait orders them); `take` moves a value out, so a value handed from thread to
+/// thread is never shared. The storage is allocated once, so concurrent writers never touch a shared array
+/// value (which exclusivity checking would trap).
 final class ResultSlots<T>: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<T?>
     private let count: Int
