@@ -81,22 +81,33 @@ enum TokenKey {
     /// Whether `key` is the key of `b[range]`, folding the token's bytes as `append` does.
     static func isKey(_ key: UnsafeBufferPointer<UInt8>, of b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var k = 0
+        let whole = forEachFoldedByte(b, range) { c in
+            guard k < key.count, key[k] == c else { return false }
+            k += 1
+            return true
+        }
+        return whole && k == key.count
+    }
+
+    /// Calls `body` with each byte of the key of `b[range]`, in order, until it returns false.
+    /// - Returns: Whether every byte was taken.
+    @inline(__always)
+    private static func forEachFoldedByte(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt8) -> Bool) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
             var c = b[i]
             if c < 0x80 {
                 if UTF8Classes.isASCIIUpper(c) { c |= 0x20 }
                 i += 1
-            } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80, let f = foldedPunctuation(b[i + 2]) {
-                c = f
+            } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80, let folded = foldedPunctuation(b[i + 2]) {
+                c = folded
                 i += 3
             } else {
                 i += 1
             }
-            if k >= key.count || key[k] != c { return false }
-            k += 1
+            if !body(c) { return false }
         }
-        return k == key.count
+        return true
     }
 
     /// The hash of a key (already folded).
@@ -108,20 +119,10 @@ enum TokenKey {
     private static func hashSlow(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, length: Int, prefix: UInt64) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { out in
             var n = 0
-            var i = range.lowerBound
-            while i < range.upperBound {
-                var c = b[i]
-                if c < 0x80 {
-                    if UTF8Classes.isASCIIUpper(c) { c |= 0x20 }
-                    i += 1
-                } else if c == 0xE2, i + 2 < range.upperBound, b[i + 1] == 0x80, let folded = foldedPunctuation(b[i + 2]) {
-                    c = folded
-                    i += 3
-                } else {
-                    i += 1
-                }
+            _ = forEachFoldedByte(b, range) { c in
                 out[n] = c
                 n += 1
+                return true
             }
             return (hashFolded(out.baseAddress, n), n, prefix(UnsafeBufferPointer(rebasing: out[0..<n])))
         }
