@@ -32,7 +32,7 @@ struct MatchContext {
     }
 }
 
-/// Reusable memory of the machine: the backtracking stack and the visited marks, grown as needed and kept
+/// Reusable memory of the machine: the backtracking stack and the visited states, grown as needed and kept
 /// between runs (one per document and thread).
 final class PatternScratch {
     struct Thread {
@@ -43,38 +43,108 @@ final class PatternScratch {
 
     private(set) var stack: UnsafeMutablePointer<Thread>
     private(set) var stackCapacity = 64
-    /// Grown to the largest run of the document (program length × line length), so a short document does
-    /// not clear more marks than it uses.
-    private(set) var stamps: UnsafeMutablePointer<UInt32>
-    private(set) var stampCapacity = 0
-    var stamp: UInt32 = 0
+    /// The (instruction, token) states a run has visited, each marked with the run's `stamp`. States up to
+    /// `nearTokens` tokens from the run's start (nearly all) are marked in a table indexed by state; farther
+    /// ones in an open-addressing table whose size follows the states visited. A table indexed by every
+    /// state of a line would have to be cleared for every document and, on a line of a million tokens,
+    /// would need gigabytes.
+    private let near: UnsafeMutablePointer<UInt32>
+    private let nearCount: Int
+    static let nearTokens = 64
+    private var visited: UnsafeMutablePointer<VisitedState>
+    private var visitedMask = 255
+    private var visitedCount = 0
+    private var stamp: UInt32 = 0
 
-    init() {
+    struct VisitedState {
+        var stamp: UInt32
+        var pc: UInt32
+        var offset: Int
+    }
+
+    /// - Parameter longestProgram: The most instructions a program run with this scratch has.
+    init(longestProgram: Int) {
+        nearCount = max(1, longestProgram) * PatternScratch.nearTokens
+        near = .allocate(capacity: nearCount)
+        near.initialize(repeating: 0, count: nearCount)
         stack = .allocate(capacity: stackCapacity)
-        stamps = .allocate(capacity: stampCapacity)
+        visited = .allocate(capacity: visitedMask + 1)
+        visited.initialize(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: visitedMask + 1)
     }
 
     deinit {
+        near.deallocate()
         stack.deallocate()
-        stamps.deallocate()
+        visited.deallocate()
     }
 
-    /// Makes room for `count` visited marks and starts a new generation of them.
+    /// Starts a run: no state is visited yet.
     @inline(__always)
-    func beginRun(marks count: Int) -> UInt32 {
-        if count > stampCapacity {
-            stamps.deallocate()
-            stampCapacity = max(count, stampCapacity * 2, 256)
-            stamps = .allocate(capacity: stampCapacity)
-            stamps.initialize(repeating: 0, count: stampCapacity)
-            stamp = 0
-        }
+    func beginRun() {
         stamp &+= 1
+        visitedCount = 0
         if stamp == 0 {
-            stamps.update(repeating: 0, count: stampCapacity)
+            near.update(repeating: 0, count: nearCount)
+            visited.update(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: visitedMask + 1)
             stamp = 1
         }
-        return stamp
+    }
+
+    /// Marks instruction `pc` at `offset` tokens from the run's start as visited; false when it already was.
+    @inline(__always)
+    func visit(_ pc: Int, _ offset: Int) -> Bool {
+        if offset < PatternScratch.nearTokens {
+            let mark = pc &* PatternScratch.nearTokens &+ offset
+            if near[mark] == stamp { return false }
+            near[mark] = stamp
+            return true
+        }
+        var s = PatternScratch.slot(pc, offset) & visitedMask
+        while visited[s].stamp == stamp {
+            if visited[s].pc == UInt32(truncatingIfNeeded: pc) && visited[s].offset == offset { return false }
+            s = (s + 1) & visitedMask
+        }
+        visited[s] = VisitedState(stamp: stamp, pc: UInt32(truncatingIfNeeded: pc), offset: offset)
+        visitedCount += 1
+        if visitedCount * 2 > visitedMask { growVisited() }
+        return true
+    }
+
+    @inline(__always)
+    private static func slot(_ pc: Int, _ offset: Int) -> Int {
+        let x = (UInt64(truncatingIfNeeded: pc) << 32 ^ UInt64(truncatingIfNeeded: offset)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: x >> 40)
+    }
+
+    /// Doubles the visited table, keeping this run's states.
+    private func growVisited() {
+        let old = visited, oldSize = visitedMask + 1
+        visitedMask = 2 * oldSize - 1
+        visited = .allocate(capacity: 2 * oldSize)
+        visited.initialize(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: 2 * oldSize)
+        for k in 0..<oldSize where old[k].stamp == stamp {
+            var s = PatternScratch.slot(Int(old[k].pc), old[k].offset) & visitedMask
+            while visited[s].stamp == stamp { s = (s + 1) & visitedMask }
+            visited[s] = old[k]
+        }
+        old.deallocate()
+    }
+
+    /// Gives back what a pathological document made the tables grow to, so that a scratch kept for the next
+    /// document holds at most a few hundred kilobytes.
+    func trim() {
+        if visitedMask >= 1 << 16 {
+            visited.deallocate()
+            visitedMask = 255
+            visitedCount = 0
+            visited = .allocate(capacity: visitedMask + 1)
+            visited.initialize(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: visitedMask + 1)
+        }
+        if stackCapacity >= 1 << 14 {
+            stack.deallocate()
+            stackCapacity = 64
+            stack = .allocate(capacity: stackCapacity)
+        }
     }
 
     func growStack() {
@@ -92,9 +162,7 @@ extension MatchContext {
     /// at most O(program² × (limit − start)).
     func run(_ program: UnsafeBufferPointer<PatternProgram.Instruction>, literals: UnsafeBufferPointer<Int32>,
              start: Int, limit: Int, scratch: PatternScratch) -> (end: Int, slots: Slots)? {
-        let width = limit - start + 1
-        let stamp = scratch.beginRun(marks: program.count * width)
-        let stamps = scratch.stamps
+        scratch.beginRun()
         var bestEnd = -1
         var bestSlots = Slots(repeating: -1)
         let lanes = Slots(0, 1, 2, 3, 4, 5, 6, 7)
@@ -107,11 +175,7 @@ extension MatchContext {
             var pc = Int(thread.pc), pos = Int(thread.pos), slots = thread.slots
             while true {
                 let ins = program[pc]
-                if ins.join {
-                    let mark = pc &* width &+ (pos &- start)
-                    if stamps[mark] == stamp { break }
-                    stamps[mark] = stamp
-                }
+                if ins.join && !scratch.visit(pc, pos &- start) { break }
                 switch ins.op {
                 case .match:
                     if pos > bestEnd { bestEnd = pos; bestSlots = slots }

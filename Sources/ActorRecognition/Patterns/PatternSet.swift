@@ -22,6 +22,8 @@ public struct PatternSet: Sendable {
     /// Every pattern's program, back to back (`codeRanges`), with literal operands indexing `literals`.
     private var code = FrozenBuffer<PatternProgram.Instruction>([])
     private var codeRanges: [Range<Int>] = []
+    /// The machine's working memory, one per thread at a time, kept from document to document.
+    private var scratchPool = ScratchPool { PatternScratch(longestProgram: 0) }
     private var literals = FrozenBuffer<Int32>([])
     /// Capture labels of each program, whether each captures a gazetteer class, and each name template.
     private var captureIsGazetteer: [[Bool]] = []
@@ -96,6 +98,8 @@ public struct PatternSet: Sendable {
         c.starts.freeze(representatives: c.wordClasses.representatives)
         c.seconds.freeze(representatives: c.wordClasses.representatives)
         c.anchors.freeze(representatives: c.wordClasses.representatives)
+        let longest = c.codeRanges.reduce(0) { max($0, $1.count) }
+        c.scratchPool = ScratchPool { PatternScratch(longestProgram: longest) }
         return c
     }
 
@@ -185,7 +189,15 @@ public struct PatternSet: Sendable {
     func candidates(_ context: MatchContext, lineEnd: UnsafeBufferPointer<Int32>, into out: inout [Candidate]) {
         let tokens = context.tokens
         guard !patterns.isEmpty, !tokens.isEmpty else { return }
-        let scratch = PatternScratch()
+        scratchPool.withScratch { scratch in
+            candidates(context, lineEnd: lineEnd, scratch: scratch, into: &out)
+            scratch.trim()
+        }
+    }
+
+    private func candidates(_ context: MatchContext, lineEnd: UnsafeBufferPointer<Int32>, scratch: PatternScratch,
+                            into out: inout [Candidate]) {
+        let tokens = context.tokens
         let words = starts.words
         // Patterns whose anchors the current line lacks are off for the whole line.
         let allowed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)

@@ -227,23 +227,31 @@ public struct Recognizer: Sendable {
 
     /// Keeps the longest candidates, then the higher priority, then the earlier; none overlap.
     static func resolveOverlaps(_ candidates: [Candidate], tokenCount: Int) -> [Candidate] {
-        let order = candidates.indices.sorted { x, y in
+        guard !candidates.isEmpty else { return [] }
+        // The order of preference, as sortable integers when every field fits (always, but for absurd
+        // inputs): candidates are large values, and sorting their indices by one integer each compares and
+        // moves far less than sorting by a four-field comparison.
+        let order = OverlapOrder.preference(candidates) ?? candidates.indices.sorted { x, y in
             let a = candidates[x], b = candidates[y]
             if a.length != b.length { return a.length > b.length }
             if a.priority != b.priority { return a.priority > b.priority }
             if a.start != b.start { return a.start < b.start }
             return x < y
         }
-        var taken = [Bool](repeating: false, count: tokenCount)
-        var chosen: [Candidate] = []
-        for i in order {
-            let c = candidates[i]
-            if (c.start..<c.end).contains(where: { taken[$0] }) { continue }
-            for k in c.start..<c.end { taken[k] = true }
-            chosen.append(c)
+        var picked: [Int] = []
+        picked.reserveCapacity(min(candidates.count, tokenCount))
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, tokenCount)) { taken in
+            taken.initialize(repeating: false)
+            for i in order {
+                let c = candidates[i]
+                if (c.start..<c.end).contains(where: { taken[$0] }) { continue }
+                for k in c.start..<c.end { taken[k] = true }
+                picked.append(i)
+            }
         }
-        chosen.sort { $0.start < $1.start }
-        return chosen
+        // In text order; candidates that tie on start keep the order they were picked in.
+        OverlapOrder.sortByStart(&picked, candidates)
+        return picked.map { candidates[$0] }
     }
 
     /// The paragraph of each sentence: a new paragraph starts after a blank line.
