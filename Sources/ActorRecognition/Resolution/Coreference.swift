@@ -20,62 +20,28 @@ enum Coreference {
     static func link(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
                      _ tokenHashes: UnsafeBufferPointer<UInt64>, _ gazetteer: Gazetteer,
                      _ text: inout CandidateText) -> [Candidate] {
-        func hash(_ range: Range<Int>) -> UInt64 {
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(range.count + 1)
-            for k in range { h = (h ^ tokenHashes[k]) &* 0xBF58_476D_1CE4_E5B9; h ^= h >> 31 }
-            return h
-        }
-        func same(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
-            guard x.count == y.count else { return false }
-            for k in 0..<x.count where tokenHashes[x.lowerBound + k] != tokenHashes[y.lowerBound + k] { return false }
-            return true
-        }
         // Sized once from the people found (a few names each), instead of grown from empty in every document.
         let people = chosen.reduce(0) { $0 + ($1.type == .person ? 1 : 0) }
-        var owners = [UInt64: Owners](minimumCapacity: 2 * people)
-        func owner(_ range: Range<Int>) -> Owners? {
-            guard let o = owners[hash(range)], same(o.sample, range) else { return nil }
-            return o
-        }
-        func addOwner(_ range: Range<Int>, _ person: Int) {
-            let h = hash(range)
-            if var o = owners[h] {
-                if o.person != person || !same(o.sample, range) { o.ambiguous = true; owners[h] = o }
-            } else {
-                owners[h] = Owners(sample: range, person: person)
-            }
-        }
-        // The people named in the document, by actor id; the last candidate of each stands for it.
-        var personIndex = SmallIndex<String>()
-        var actorOf: [Candidate] = []
-        func person(_ c: Candidate) -> Int {
-            let id = text.actorID(c, gazetteer)
-            if let p = personIndex.position(of: id) { actorOf[p] = c; return p }
-            actorOf.append(c)
-            return personIndex.append(id)
-        }
+        var names = Names(tokenHashes, people: people)
         // Partial names (word suffixes) of every person named with two or more words.
-        var fullNames = [UInt64: Range<Int>](minimumCapacity: people)
+        var fullNames = HashedTable<Range<Int>>(minimumCapacity: people)
         for c in chosen where c.type == .person && c.length >= 2 {
-            let p = person(c)
-            let h = hash(c.start..<c.end)
+            let p = names.person(c, gazetteer, &text)
+            let h = names.hash(c.start..<c.end)
             if fullNames[h] == nil { fullNames[h] = c.start..<c.end }
             var s = c.end - 1
             while s > c.start && c.end - s <= maxPartTokens {
-                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) { addOwner(s..<c.end, p) }
+                if tokens[s].isWord && tokens[s].shape.contains(.capitalized) { names.addOwner(s..<c.end, p) }
                 s -= 1
             }
         }
-        func isFullName(_ range: Range<Int>) -> Bool { fullNames[hash(range)].map { same($0, range) } ?? false }
-        func soleOwner(_ range: Range<Int>) -> Candidate? {
-            guard let o = owner(range), !o.ambiguous else { return nil }
-            return actorOf[o.person]
-        }
+        func isFullName(_ range: Range<Int>) -> Bool { fullNames[names.hash(range)].map { names.same($0, range) } ?? false }
         var result: [Candidate] = []
         result.reserveCapacity(chosen.count)
         // Relink single-name people already found (a pattern hit on "Mr. Atmar").
         for var c in chosen {
-            if c.type == .person, c.actor < 0, !owners.isEmpty, let full = soleOwner(c.start..<c.end), !isFullName(c.start..<c.end) {
+            if c.type == .person, c.actor < 0, !names.owners.isEmpty, let full = names.soleOwner(c.start..<c.end),
+               !isFullName(c.start..<c.end) {
                 c.actor = full.actor
                 c.name = full.name
                 let before = text.reason(c.reason), name = text.canonicalName(full, gazetteer)
@@ -86,22 +52,24 @@ enum Coreference {
         // A one-word name found by a pattern ("President Clinton") also names later bare mentions.
         for c in result where c.type == .person && c.length == 1 {
             let range = c.start..<c.end
-            if owner(range) == nil && owners[hash(range)] == nil {
-                owners[hash(range)] = Owners(sample: range, person: person(c))
+            if names.owner(range) == nil && names.owners[names.hash(range)] == nil {
+                let p = names.person(c, gazetteer, &text)
+                names.owners[names.hash(range)] = Owners(sample: range, person: p)
             }
         }
-        if owners.isEmpty { return chosen }
+        if names.owners.isEmpty { return chosen }
         // A one-word country, demonym or capital that is the surname of a person named here is that person
         // ("Trevor Holland … Holland was moved", "Bill Jordan … Jordan said").
         result.removeAll { c in
-            guard c.type == .country, c.length == 1, let o = owner(c.start..<c.end), !o.ambiguous else { return false }
-            return actorOf[o.person].type != .country
+            guard c.type == .country, c.length == 1, let o = names.owner(c.start..<c.end), !o.ambiguous else { return false }
+            return names.actorOf[o.person].type != .country
         }
         var taken = [Bool](repeating: false, count: tokens.count)
         for c in result { for k in c.start..<c.end { taken[k] = true } }
         // Every partial name ends with its person's last word: only tokens with one of those keys can end one.
-        let lastWords = HashSet(owners.values.map { tokenHashes[$0.sample.upperBound - 1] })
+        let lastWords = HashSet(names.owners.values.map { tokenHashes[$0.sample.upperBound - 1] })
         // Find partial names nothing else claimed.
+        let sortedBefore = result.count
         var k = 0
         while k < tokens.count {
             guard !taken[k], tokens[k].isWord, tokens[k].shape.contains(.capitalized) else { k += 1; continue }
@@ -112,7 +80,7 @@ enum Coreference {
                 // The partial name must end at a word boundary: not followed by another capitalized word.
                 if k + len < tokens.count, !taken[k + len], tokens[k + len].isWord,
                    tokens[k + len].shape.contains(.capitalized), !tokens[k + len].shape.contains(.lineStart) { continue }
-                guard let full = soleOwner(range) else { continue }
+                guard let full = names.soleOwner(range) else { continue }
                 let name = text.canonicalName(full, gazetteer)
                 var partial = full.relocated(k, k + len, reason: text.addReason { "partial name of \(name) named in the document" })
                 partial.priority = 1
@@ -126,8 +94,116 @@ enum Coreference {
             }
             if !linked { k += 1 }
         }
-        result.sort { $0.start < $1.start }
+        if result.count > sortedBefore { result.sort { $0.start < $1.start } }
         return result
+    }
+
+    /// The names of the people of one document, as word sequences known by their tokens' hashes, and the
+    /// people they may stand for.
+    private struct Names {
+        let tokenHashes: UnsafeBufferPointer<UInt64>
+        var owners: HashedTable<Owners>
+        /// The people named in the document, by actor id; the last candidate of each stands for it.
+        var personIndex = SmallIndex<String>()
+        var actorOf: [Candidate] = []
+
+        init(_ tokenHashes: UnsafeBufferPointer<UInt64>, people: Int) {
+            self.tokenHashes = tokenHashes
+            owners = HashedTable(minimumCapacity: 2 * people)
+        }
+
+        func hash(_ range: Range<Int>) -> UInt64 {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(range.count + 1)
+            for k in range { h = (h ^ tokenHashes[k]) &* 0xBF58_476D_1CE4_E5B9; h ^= h >> 31 }
+            return h
+        }
+
+        func same(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
+            guard x.count == y.count else { return false }
+            for k in 0..<x.count where tokenHashes[x.lowerBound + k] != tokenHashes[y.lowerBound + k] { return false }
+            return true
+        }
+
+        func owner(_ range: Range<Int>) -> Owners? {
+            guard let o = owners[hash(range)], same(o.sample, range) else { return nil }
+            return o
+        }
+
+        mutating func addOwner(_ range: Range<Int>, _ person: Int) {
+            let h = hash(range)
+            if var o = owners[h] {
+                if o.person != person || !same(o.sample, range) { o.ambiguous = true; owners[h] = o }
+            } else {
+                owners[h] = Owners(sample: range, person: person)
+            }
+        }
+
+        func soleOwner(_ range: Range<Int>) -> Candidate? {
+            guard let o = owner(range), !o.ambiguous else { return nil }
+            return actorOf[o.person]
+        }
+
+        /// The index of the person `c` names, added when new; `c` then stands for that person.
+        mutating func person(_ c: Candidate, _ gazetteer: Gazetteer, _ text: inout CandidateText) -> Int {
+            let id = text.actorID(c, gazetteer)
+            if let p = personIndex.position(of: id) { actorOf[p] = c; return p }
+            actorOf.append(c)
+            return personIndex.append(id)
+        }
+    }
+
+    /// A table keyed by 64-bit hashes (already mixed, so their low bits pick the slot), for the few names of
+    /// one document: open addressing in two arrays, no hashing again and no per-entry allocation.
+    private struct HashedTable<Value> {
+        private var keys: [UInt64]
+        private var slots: [Value?]
+        private var mask: Int
+        private(set) var count = 0
+
+        init(minimumCapacity: Int) {
+            var size = 8
+            while size < 2 * minimumCapacity { size *= 2 }
+            keys = [UInt64](repeating: 0, count: size)
+            slots = [Value?](repeating: nil, count: size)
+            mask = size - 1
+        }
+
+        var isEmpty: Bool { count == 0 }
+
+        /// The values, in no particular order.
+        var values: [Value] { slots.compactMap { $0 } }
+
+        private func slot(of key: UInt64) -> Int {
+            var s = Int(truncatingIfNeeded: key) & mask
+            while slots[s] != nil && keys[s] != key { s = (s + 1) & mask }
+            return s
+        }
+
+        subscript(key: UInt64) -> Value? {
+            get { slots[slot(of: key)] }
+            set {
+                guard let newValue else { preconditionFailure("entries are never removed") }
+                let s = slot(of: key)
+                if slots[s] == nil {
+                    count += 1
+                    keys[s] = key
+                }
+                slots[s] = newValue
+                if count * 2 > mask { grow() }
+            }
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys, oldValues = slots
+            keys = [UInt64](repeating: 0, count: 2 * oldKeys.count)
+            slots = [Value?](repeating: nil, count: 2 * oldKeys.count)
+            mask = keys.count - 1
+            for (k, v) in zip(oldKeys, oldValues) where v != nil {
+                let s = slot(of: k)
+                keys[s] = k
+                slots[s] = v
+            }
+        }
     }
 
     /// A few 64-bit token hashes, asked about once per capitalized token of the document: a 256-bit filter
