@@ -32,8 +32,8 @@ struct MatchContext {
     }
 }
 
-/// Reusable memory of the machine: the backtracking stack and the visited states, grown as needed and kept
-/// between runs (one per document and thread).
+/// Reusable memory of the machine: the backtracking stack and the visited states, kept from run to run and
+/// from document to document (a `ScratchPool` lends one to each thread).
 final class PatternScratch {
     struct Thread {
         var pc: Int32
@@ -43,103 +43,50 @@ final class PatternScratch {
 
     private(set) var stack: UnsafeMutablePointer<Thread>
     private(set) var stackCapacity = 64
-    /// The (instruction, token) states a run has visited, each marked with the run's `stamp`. States up to
-    /// `nearTokens` tokens from the run's start (nearly all) are marked in a table indexed by state; farther
-    /// ones in an open-addressing table whose size follows the states visited. A table indexed by every
-    /// state of a line would have to be cleared for every document and, on a line of a million tokens,
-    /// would need gigabytes.
-    private let near: UnsafeMutablePointer<UInt32>
-    private let nearCount: Int
-    static let nearTokens = 64
-    private var visited: UnsafeMutablePointer<VisitedState>
-    private var visitedMask = 255
-    private var visitedCount = 0
+    /// The (instruction, token) states a run has visited, each marked with the run's `stamp`: a match takes
+    /// at most `PatternSet.maxMatchTokens` tokens, so the table holds every state of a run whatever the line's
+    /// length, and is cleared only when the stamp wraps around.
+    private let marks: UnsafeMutablePointer<UInt32>
+    private let markCount: Int
+    private static let width = PatternSet.maxMatchTokens + 1
     private var stamp: UInt32 = 0
-
-    struct VisitedState {
-        var stamp: UInt32
-        var pc: UInt32
-        var offset: Int
-    }
 
     /// - Parameter longestProgram: The most instructions a program run with this scratch has.
     init(longestProgram: Int) {
-        nearCount = max(1, longestProgram) * PatternScratch.nearTokens
-        near = .allocate(capacity: nearCount)
-        near.initialize(repeating: 0, count: nearCount)
+        markCount = max(1, longestProgram) * PatternScratch.width
+        marks = .allocate(capacity: markCount)
+        marks.initialize(repeating: 0, count: markCount)
         stack = .allocate(capacity: stackCapacity)
-        visited = .allocate(capacity: visitedMask + 1)
-        visited.initialize(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: visitedMask + 1)
     }
 
     deinit {
-        near.deallocate()
+        marks.deallocate()
         stack.deallocate()
-        visited.deallocate()
     }
 
     /// Starts a run: no state is visited yet.
     @inline(__always)
     func beginRun() {
         stamp &+= 1
-        visitedCount = 0
         if stamp == 0 {
-            near.update(repeating: 0, count: nearCount)
-            visited.update(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: visitedMask + 1)
+            marks.update(repeating: 0, count: markCount)
             stamp = 1
         }
     }
 
-    /// Marks instruction `pc` at `offset` tokens from the run's start as visited; false when it already was.
+    /// Marks instruction `pc` at `offset` tokens from the run's start (at most `PatternSet.maxMatchTokens`)
+    /// as visited; false when it already was.
     @inline(__always)
     func visit(_ pc: Int, _ offset: Int) -> Bool {
-        if offset < PatternScratch.nearTokens {
-            let mark = pc &* PatternScratch.nearTokens &+ offset
-            if near[mark] == stamp { return false }
-            near[mark] = stamp
-            return true
-        }
-        var s = PatternScratch.slot(pc, offset) & visitedMask
-        while visited[s].stamp == stamp {
-            if visited[s].pc == UInt32(truncatingIfNeeded: pc) && visited[s].offset == offset { return false }
-            s = (s + 1) & visitedMask
-        }
-        visited[s] = VisitedState(stamp: stamp, pc: UInt32(truncatingIfNeeded: pc), offset: offset)
-        visitedCount += 1
-        if visitedCount * 2 > visitedMask { growVisited() }
+        let mark = pc &* PatternScratch.width &+ offset
+        if marks[mark] == stamp { return false }
+        marks[mark] = stamp
         return true
     }
 
-    @inline(__always)
-    private static func slot(_ pc: Int, _ offset: Int) -> Int {
-        let x = (UInt64(truncatingIfNeeded: pc) << 32 ^ UInt64(truncatingIfNeeded: offset)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: x >> 40)
-    }
-
-    /// Doubles the visited table, keeping this run's states.
-    private func growVisited() {
-        let old = visited, oldSize = visitedMask + 1
-        visitedMask = 2 * oldSize - 1
-        visited = .allocate(capacity: 2 * oldSize)
-        visited.initialize(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: 2 * oldSize)
-        for k in 0..<oldSize where old[k].stamp == stamp {
-            var s = PatternScratch.slot(Int(old[k].pc), old[k].offset) & visitedMask
-            while visited[s].stamp == stamp { s = (s + 1) & visitedMask }
-            visited[s] = old[k]
-        }
-        old.deallocate()
-    }
-
-    /// Gives back what a pathological document made the tables grow to, so that a scratch kept for the next
-    /// document holds at most a few hundred kilobytes.
+    /// Gives back what a pathological pattern made the stack grow to, so that a scratch kept for the next
+    /// document stays small.
     func trim() {
-        if visitedMask >= 1 << 16 {
-            visited.deallocate()
-            visitedMask = 255
-            visitedCount = 0
-            visited = .allocate(capacity: visitedMask + 1)
-            visited.initialize(repeating: VisitedState(stamp: 0, pc: 0, offset: 0), count: visitedMask + 1)
-        }
         if stackCapacity >= 1 << 14 {
             stack.deallocate()
             stackCapacity = 64
@@ -160,6 +107,7 @@ extension MatchContext {
     /// Runs `program` from token `start`; returns the longest match's end and its slots (the first-priority
     /// path to that end), or nil. Every (join instruction, token) state is visited at most once, so a run costs
     /// at most O(program² × (limit − start)).
+    /// - Parameter limit: No match goes past it; at most `PatternSet.maxMatchTokens` after `start`.
     func run(_ program: UnsafeBufferPointer<PatternProgram.Instruction>, literals: UnsafeBufferPointer<Int32>,
              start: Int, limit: Int, scratch: PatternScratch) -> (end: Int, slots: Slots)? {
         scratch.beginRun()

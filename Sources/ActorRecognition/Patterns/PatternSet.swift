@@ -22,6 +22,10 @@ public struct PatternSet: Sendable {
     /// Every pattern's program, back to back (`codeRanges`), with literal operands indexing `literals`.
     private var code = FrozenBuffer<PatternProgram.Instruction>([])
     private var codeRanges: [Range<Int>] = []
+    /// The most tokens a pattern match takes (context included). No name is that long, and the bound keeps
+    /// matching linear in the length of a line: on a line of thousands of capitalized words, a pattern that
+    /// may start at every word would otherwise run to the line's end from every word.
+    public static let maxMatchTokens = 64
     /// The machine's working memory, one per thread at a time, kept from document to document.
     private var scratchPool = ScratchPool { PatternScratch(longestProgram: 0) }
     private var literals = FrozenBuffer<Int32>([])
@@ -224,7 +228,8 @@ public struct PatternSet: Sendable {
                     let p = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
                     let program = UnsafeBufferPointer(rebasing: code[codeRanges[p]])
-                    guard let (end, slots) = context.run(program, literals: literals, start: start, limit: lineStop, scratch: scratch),
+                    let limit = min(lineStop, start + PatternSet.maxMatchTokens)
+                    guard let (end, slots) = context.run(program, literals: literals, start: start, limit: limit, scratch: scratch),
                           end > start else { continue }
                     let lo = slots[0] >= 0 ? Int(slots[0]) : start
                     let hi = slots[1] >= 0 ? Int(slots[1]) : end
