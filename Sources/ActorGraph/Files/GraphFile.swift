@@ -15,7 +15,7 @@ public enum GraphFile {
 
     /// `bytes` after a leading UTF-8 byte-order mark, if there is one.
     static func withoutByteOrderMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        ByteOrderMark.starts(bytes) ? bytes[ByteOrderMark.bytes.count...] : bytes[...]
     }
 
     /// Serializes a graph.

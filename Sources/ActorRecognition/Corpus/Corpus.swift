@@ -101,7 +101,7 @@ public struct Corpus: Sendable {
                 guard var line = next else { break }
                 lineNumber += 1
                 // A byte-order mark before the first record is not part of its JSON.
-                if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+                if lineNumber == 1, ByteOrderMark.starts(line) { line = line.dropFirst(ByteOrderMark.bytes.count) }
                 if line.last == 0x0D { line = line.dropLast() }
                 if line.allSatisfy({ Document.isSpace($0) }) { continue }
                 do {

@@ -21,7 +21,7 @@ public struct Document: Sendable {
         var i = 0
         let n = bytes.count
         // Skip a byte-order mark and blank lines.
-        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        if ByteOrderMark.starts(bytes) { i = ByteOrderMark.bytes.count }
         while i < n {
             var j = i
             while j < n, bytes[j] != UInt8(ascii: "\n") { j += 1 }

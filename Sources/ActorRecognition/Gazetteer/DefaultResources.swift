@@ -89,7 +89,7 @@ public enum RecognitionResources {
             // before the bad byte on its line (all valid), not counting a byte-order mark on line 1.
             var lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            if line == 1, bytes[lineStart...].starts(with: [0xEF, 0xBB, 0xBF]), bad >= 3 { lineStart = 3 }
+            if line == 1, ByteOrderMark.starts(bytes[lineStart...]), bad >= ByteOrderMark.bytes.count { lineStart = ByteOrderMark.bytes.count }
             let column = bytes[lineStart..<bad].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
             throw InputError(file: path, line: line, column: column, "is not valid UTF-8 (the first invalid byte is at byte offset \(bad))")
         }

@@ -56,7 +56,7 @@ struct GazetteerLine {
         var s = lineStart
         var e = lineEnd
         if e > s && bytes[e - 1] == UInt8(ascii: "\r") { e -= 1 }
-        if number == 1, e - s >= 3, bytes[s] == 0xEF, bytes[s + 1] == 0xBB, bytes[s + 2] == 0xBF { s += 3 }
+        if number == 1, ByteOrderMark.starts(bytes[s..<e]) { s += ByteOrderMark.bytes.count }
         self.bytes = bytes
         self.start = s
         self.end = e
