@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits text into sentences, working on UTF-8 bytes.
 ///
 /// The rules are the evaluation's (`actorlib.split_sentences`), so sentence pairs are comparable: every line
@@ -25,8 +31,10 @@ public enum SentenceSplitter {
         var lineStart = 0
         let n = b.count
         while lineStart <= n {
-            var lineEnd = lineStart
-            while lineEnd < n, b[lineEnd] != 0x0A { lineEnd += 1 }
+            // memchr compares many bytes per step; lines run to hundreds of bytes.
+            let lineEnd = lineStart < n ? memchr(b.baseAddress! + lineStart, 0x0A, n - lineStart).map {
+                b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            } ?? n : n
             split(line: lineStart..<lineEnd, b, into: &spans)
             lineStart = lineEnd + 1
         }
