@@ -865,6 +865,30 @@ struct HostileLargeInputTests {
         _ = seconds  // reported above; speed is measured by `make bench`, not asserted in tests
     }
 
+    // A pattern that may start at every capitalized word and needs a word further on ("Bank" for
+    // capitalised-org) ran from every word to the end of the line: quadratic in the line's length, so 30,000
+    // such words took 4.5 s and this line would have taken hours. A match now takes at most 64 tokens.
+    @Test("a line of 200,000 capitalized words is built in linear time", .timeLimit(.minutes(5)))
+    func longCapitalizedLine() throws {
+        let dir = try CLIHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let words = ["Alpha", "Beta", "Gamma", "Delta", "Kappa", "Sigma", "Omega", "Zeta"]
+        var text = ""
+        text.reserveCapacity(1_400_000)
+        for k in 0..<200_000 { text += words[(k * 7 + k / 8) % words.count]; text += " " }
+        text += "Bank said Qatar met Pakistan.\n"
+        let url = dir.appendingPathComponent("line.txt")
+        try Data(text.utf8).write(to: url)
+        let (r, seconds) = try timed(["build", url.path, "-o", dir.path + "/g.json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        expectOneDiagnostic(r, kind: nil, message: [], "a long line of capitalized words")
+        let g = try graphObject(dir.path + "/g.json")
+        let nodes = (g["nodes"] as? [[String: Any]]) ?? []
+        #expect(nodes.contains { $0["id"] as? String == "QAT" })
+        #expect(nodes.contains { ($0["type"] as? String) == "organization" && (($0["name"] as? String) ?? "").hasSuffix(" Bank") })
+        _ = seconds  // reported above; speed is measured by `make bench`, not asserted in tests
+    }
+
     @Test("a million tiny documents are built", .timeLimit(.minutes(5)))
     func millionTinyDocuments() throws {
         let dir = try CLIHarness.temporaryFolder()
