@@ -153,56 +153,46 @@ enum Coreference {
     }
 
     /// A table keyed by 64-bit hashes (already mixed, so their low bits pick the slot), for the few names of
-    /// one document: open addressing in two arrays, no hashing again and no per-entry allocation.
+    /// one document: open addressing in one array, no hashing again and no per-entry allocation.
     private struct HashedTable<Value> {
-        private var keys: [UInt64]
-        private var slots: [Value?]
+        private var entries: [(key: UInt64, value: Value?)]
         private var mask: Int
         private(set) var count = 0
 
         init(minimumCapacity: Int) {
             var size = 8
             while size < 2 * minimumCapacity { size *= 2 }
-            keys = [UInt64](repeating: 0, count: size)
-            slots = [Value?](repeating: nil, count: size)
+            entries = Array(repeating: (0, nil), count: size)
             mask = size - 1
         }
 
         var isEmpty: Bool { count == 0 }
 
         /// The values, in no particular order.
-        var values: [Value] { slots.compactMap { $0 } }
+        var values: [Value] { entries.compactMap(\.value) }
 
         private func slot(of key: UInt64) -> Int {
             var s = Int(truncatingIfNeeded: key) & mask
-            while slots[s] != nil && keys[s] != key { s = (s + 1) & mask }
+            while entries[s].value != nil && entries[s].key != key { s = (s + 1) & mask }
             return s
         }
 
         subscript(key: UInt64) -> Value? {
-            get { slots[slot(of: key)] }
+            get { entries[slot(of: key)].value }
             set {
                 guard let newValue else { preconditionFailure("entries are never removed") }
                 let s = slot(of: key)
-                if slots[s] == nil {
-                    count += 1
-                    keys[s] = key
-                }
-                slots[s] = newValue
+                if entries[s].value == nil { count += 1 }
+                entries[s] = (key, newValue)
                 if count * 2 > mask { grow() }
             }
         }
 
         private mutating func grow() {
-            let oldKeys = keys, oldValues = slots
-            keys = [UInt64](repeating: 0, count: 2 * oldKeys.count)
-            slots = [Value?](repeating: nil, count: 2 * oldKeys.count)
-            mask = keys.count - 1
-            for (k, v) in zip(oldKeys, oldValues) where v != nil {
-                let s = slot(of: k)
-                keys[s] = k
-                slots[s] = v
-            }
+            let old = entries
+            entries = Array(repeating: (0, nil), count: 2 * old.count)
+            mask = entries.count - 1
+            for e in old where e.value != nil { entries[slot(of: e.key)] = e }
         }
     }
 

@@ -11,35 +11,39 @@ enum OverlapOrder {
         let maxIndex = (1 << indexBits) - 1, maxStart = (1 << startBits) - 1
         let maxPriority = (1 << priorityBits) - 1, maxLength = (1 << lengthBits) - 1
         guard candidates.count <= maxIndex else { return nil }
-        var keys: [UInt64] = []
-        keys.reserveCapacity(candidates.count)
-        for (i, c) in candidates.enumerated() {
-            guard c.start >= 0, c.start <= maxStart, c.length >= 0, c.length <= maxLength,
-                  c.priority >= 0, c.priority <= maxPriority else { return nil }
-            // Larger length and priority sort first: store their complements.
-            var key = UInt64(maxLength - c.length)
-            key = key << priorityBits | UInt64(maxPriority - c.priority)
-            key = key << startBits | UInt64(c.start)
-            key = key << indexBits | UInt64(i)
-            keys.append(key)
+        // The keys live on the stack (or in a temporary buffer when there are many): only the order is kept.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, candidates.count)) { keys -> [Int]? in
+            for (i, c) in candidates.enumerated() {
+                guard c.start >= 0, c.start <= maxStart, c.length >= 0, c.length <= maxLength,
+                      c.priority >= 0, c.priority <= maxPriority else { return nil }
+                // Larger length and priority sort first: store their complements.
+                var key = UInt64(maxLength - c.length)
+                key = key << priorityBits | UInt64(maxPriority - c.priority)
+                key = key << startBits | UInt64(c.start)
+                key = key << indexBits | UInt64(i)
+                keys[i] = key
+            }
+            var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<candidates.count])
+            sorted.sort()
+            let mask = (UInt64(1) << indexBits) - 1
+            return sorted.map { Int($0 & mask) }
         }
-        keys.sort()
-        let mask = (UInt64(1) << indexBits) - 1
-        return keys.map { Int($0 & mask) }
     }
 
-    /// Sorts candidate indices by their candidates' start, keeping the given order among equal starts.
-    static func sortByStart(_ picked: inout [Int], _ candidates: [Candidate]) {
+    /// The candidates at `picked`, sorted by start, keeping the given order among equal starts.
+    static func sortedByStart(_ picked: [Int], _ candidates: [Candidate]) -> [Candidate] {
         let maxStart = (1 << startBits) - 1
         guard picked.count <= (1 << indexBits) - 1,
               picked.allSatisfy({ candidates[$0].start >= 0 && candidates[$0].start <= maxStart }) else {
-            picked = picked.enumerated().sorted { (candidates[$0.element].start, $0.offset) < (candidates[$1.element].start, $1.offset) }
-                .map(\.element)
-            return
+            return picked.enumerated().sorted { (candidates[$0.element].start, $0.offset) < (candidates[$1.element].start, $1.offset) }
+                .map { candidates[$0.element] }
         }
-        let keys = picked.enumerated().map { r, i in UInt64(candidates[i].start) << indexBits | UInt64(r) }.sorted()
-        let mask = (UInt64(1) << indexBits) - 1
-        let before = picked
-        for (k, key) in keys.enumerated() { picked[k] = before[Int(key & mask)] }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, picked.count)) { keys in
+            for (r, i) in picked.enumerated() { keys[r] = UInt64(candidates[i].start) << indexBits | UInt64(r) }
+            var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<picked.count])
+            sorted.sort()
+            let mask = (UInt64(1) << indexBits) - 1
+            return sorted.map { candidates[picked[Int($0 & mask)]] }
+        }
     }
 }

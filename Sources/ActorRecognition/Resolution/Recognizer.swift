@@ -250,8 +250,7 @@ public struct Recognizer: Sendable {
             }
         }
         // In text order; candidates that tie on start keep the order they were picked in.
-        OverlapOrder.sortByStart(&picked, candidates)
-        return picked.map { candidates[$0] }
+        return OverlapOrder.sortedByStart(picked, candidates)
     }
 
     /// The paragraph of each sentence: a new paragraph starts after a blank line.
