@@ -49,14 +49,14 @@ public struct Actor: Sendable, Hashable, Identifiable {
 
     /// The id an actor of `type` named `name` gets when no id is given: `type:slug`.
     public static func derivedID(type: ActorType, name: String) -> String {
-        if let id = asciiSlug(name, prefix: type.rawValue + ":") { return id }
+        if let id = asciiSlug(name, prefix: type) { return id }
         return "\(type.rawValue):\(slug(name))"
     }
 
     /// The name case-folded, accents stripped, and every run of other characters than ASCII letters and
     /// digits turned into one `-`.
     public static func slug(_ name: String) -> String {
-        if let s = asciiSlug(name, prefix: "") { return s }
+        if let s = asciiSlug(name, prefix: nil) { return s }
         var out: [UInt8] = []
         var dash = false
         for original in name.unicodeScalars {
@@ -80,19 +80,26 @@ public struct Actor: Sendable, Hashable, Identifiable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `prefix` + the slug of an all-ASCII name, in one byte loop (the loop above looks every scalar up in
-    /// a table: a tenth of loading a 500,000-entry gazetteer); nil when the name has other characters.
-    static func asciiSlug(_ name: String, prefix: String) -> String? {
+    /// `type:` (when `prefix` is a type) + the slug of an all-ASCII name, in one byte loop (the loop above looks
+    /// every scalar up in a table: a tenth of loading a 500,000-entry gazetteer); nil when the name has other
+    /// characters.
+    static func asciiSlug(_ name: String, prefix: ActorType?) -> String? {
         var name = name
+        // A type's raw value is a literal: reading its bytes counts no reference, on any thread.
+        var typeName = prefix?.rawValue ?? ""
         return name.withUTF8 { b -> String? in
             var ascii = true
             for c in b where c >= 0x80 { ascii = false; break }
             guard ascii else { return nil }
-            var prefix = prefix
-            return prefix.withUTF8 { p in
-                String(unsafeUninitializedCapacity: p.count + b.count) { out in
+            return typeName.withUTF8 { p in
+                // Written on the stack and copied into the string once; all ASCII, so valid UTF-8.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count + 1 + b.count) { out in
                     var n = 0
-                    for c in p { out[n] = c; n += 1 }
+                    if prefix != nil {
+                        for c in p { out[n] = c; n += 1 }
+                        out[n] = UInt8(ascii: ":")
+                        n += 1
+                    }
                     let start = n
                     var dash = false
                     for c in b {
@@ -105,7 +112,7 @@ public struct Actor: Sendable, Hashable, Identifiable {
                             dash = true  // O'Brien -> obrien, as below
                         }
                     }
-                    return n
+                    return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
                 }
             }
         }
