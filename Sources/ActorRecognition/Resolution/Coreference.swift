@@ -104,7 +104,7 @@ enum Coreference {
         let tokenHashes: UnsafeBufferPointer<UInt64>
         var owners: HashedTable<Owners>
         /// The people named in the document, by actor id; the last candidate of each stands for it.
-        var personIndex = SmallIndex<String>()
+        var personIndex = SmallIndex()
         var actorOf: [Candidate] = []
 
         init(_ tokenHashes: UnsafeBufferPointer<UInt64>, people: Int) {

@@ -8,7 +8,7 @@ struct MentionAssembly {
     private var actors: [Actor] = []
     // Slots by id; its keys are the document's `actorIDs`. A document has few actors, so they are scanned
     // rather than hashed (see `SmallIndex`).
-    private var slotOfID = SmallIndex<String>()
+    private var slotOfID = SmallIndex()
     private var sentences: [Range<Int>] = []
     private var tokenBase = 0
 
