@@ -4,7 +4,11 @@ import Testing
 /// A pattern match takes at most `PatternSet.maxMatchTokens` tokens, so a run marks the states it visited in a
 /// table of that width and matching stays linear in the length of a line; a scratch is kept from document to
 /// document.
-@Suite("Pattern machine on long lines", .timeLimit(.minutes(1)))
+///
+/// The time limit only guards against a hang (the quadratic or exponential behaviour these tests pin down would
+/// take hours); it is generous because a test's clock runs while it waits for a thread, and on two cores the
+/// first tests of a clean clone wait behind the hostile-input suite compiling its release binary.
+@Suite("Pattern machine on long lines", .timeLimit(.minutes(10)))
 struct PatternMachineTests {
     /// Every path through `( Cap | Cap Cap )*` reaches the same states: without marking visited states, a run
     /// over dozens of capitalized words would take exponential time.
