@@ -50,9 +50,16 @@ struct PatternLists: Sendable {
         var singles = [Bool](repeating: false, count: count * wordCount)
         first.reserveCapacity(count * wordCount + 1)
         for (l, table) in entriesByFirst.enumerated() {
+            // A list's first words in order, so that the words no entry starts with (nearly all) cost no
+            // dictionary look-up.
+            let firstWords = table.keys.sorted()
+            var next = 0
             for w in 0..<wordCount {
                 first.append(Int32(starts.count))
-                for e in table[Int32(w)] ?? [] {
+                while next < firstWords.count, firstWords[next] < Int32(w) { next += 1 }
+                guard next < firstWords.count, firstWords[next] == Int32(w) else { continue }
+                next += 1
+                for e in table[Int32(w)]! {
                     starts.append(Int32(words.count))
                     lengths.append(Int32(e.ids.count))
                     words += e.ids

@@ -20,18 +20,17 @@ public enum PatternParser {
         // The line each list was first defined on, so a problem with it names FILE:LINE:COLUMN.
         var listLines: [String: Int] = [:]
         var lineNumber = 0
-        // Split on the scalar U+000A: "\r\n" is one Character, so splitting on the Character "\n" would
-        // read a CRLF file as a single line.
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in lines(text) {
             lineNumber += 1
-            var line = Substring(raw)
+            var line = raw
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let indent = line.count - trimmed.count
+            // Only one-byte Characters (space, tab) were dropped, so bytes count them.
+            let indent = line.utf8.count - trimmed.utf8.count
             if indent > 0, let list = currentList {
-                set.lists[list, default: []].append(contentsOf: trimmed.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
+                set.lists[list, default: []].append(contentsOf: trimmed.semicolonFields)
                 continue
             }
             currentList = nil
@@ -47,7 +46,7 @@ public enum PatternParser {
                         problems.append(InputError(file: file, line: lineNumber, column: 6, "a list name must be letters, digits, '-' or '_', not '\(name)'"))
                         continue
                     }
-                    let entries = trimmed[trimmed.index(after: eq)...].split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                    let entries = trimmed[trimmed.index(after: eq)...].semicolonFields
                     set.lists[name, default: []].append(contentsOf: entries)
                     if listLines[name] == nil { listLines[name] = lineNumber }
                     currentList = name
@@ -120,6 +119,21 @@ public enum PatternParser {
             }
         }
         return (set, problems)
+    }
+
+    /// The lines of `text`, split at each line feed (with the last line, empty when the text ends with one).
+    /// They are cut at the scalar U+000A, found among the UTF-8 bytes: "\r\n" is one `Character`, so splitting
+    /// on the `Character` "\n" would read a CRLF file as a single line.
+    static func lines(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let bytes = text.utf8, scalars = text.unicodeScalars
+        var start = bytes.startIndex
+        while let end = bytes[start...].firstIndex(of: 0x0A) {
+            out.append(Substring(scalars[start..<end]))
+            start = bytes.index(after: end)
+        }
+        out.append(Substring(scalars[start...]))
+        return out
     }
 
     static func splitOrigin(_ origin: String) -> (String, Int) {
