@@ -39,6 +39,45 @@ struct ResolutionTests {
         #expect(m[0].actor == m[1].actor)
     }
 
+    /// A made-up capitalized word for each number: "Bacad", "Bacaf", … (letters only, all different).
+    static func word(_ k: Int, _ salt: Int) -> String {
+        let consonants = Array("bcdfghjklmnprstvz"), vowels = Array("aeiou")
+        var n = k * 7 + salt, out = ""
+        for _ in 0..<3 { out.append(consonants[n % consonants.count]); n /= consonants.count; out.append(vowels[n % vowels.count]); n /= vowels.count }
+        return out.prefix(1).uppercased() + out.dropFirst() + String(consonants[k % consonants.count])
+    }
+
+    @Test("in a document naming hundreds of people, each later surname links to its own person")
+    func manyPeople() throws {
+        let people = (0..<400).map { (Self.word($0, 1), Self.word($0, 2)) }
+        let gazetteer = people.map { "person = \($0.0) \($0.1)" }.joined(separator: "\n")
+        let (g, problems) = GazetteerParser.parse(gazetteer, file: "many.gazetteer")
+        try #require(problems.isEmpty)
+        let text = people.map { "\($0.0) \($0.1) arrived." }.joined(separator: " ") + "\n"
+            + people.reversed().map { "Later \($0.1) spoke." }.joined(separator: " ")
+        let m = Recognizer(gazetteer: g).recognize(Document(id: "d", text: DocumentText(text), source: "spec")).mentions
+        #expect(m.count == 2 * people.count)
+        // The surnames that did not come out linked to their own person (none should).
+        let unlinked = zip(m.suffix(people.count), people.reversed()).filter { mention, person in
+            mention.text != person.1 || mention.actor != Actor.derivedID(type: .person, name: "\(person.0) \(person.1)")
+        }.map { $0.1.1 }
+        #expect(unlinked == [])
+    }
+
+    @Test("in a document naming hundreds of companies, each later short name links to its own company")
+    func manyCompanies() {
+        let names = (0..<400).map { Self.word($0, 3) }
+        let text = names.map { "\($0) Corp reported." }.joined(separator: " ") + "\n"
+            + names.reversed().map { "Shares of \($0) fell." }.joined(separator: " ")
+        let m = recognize(text, patterns: patterns)
+        #expect(m.count == 2 * names.count)
+        // The short names that did not come out linked to their own company (none should).
+        let unlinked = zip(m.suffix(names.count), zip(names.reversed(), m.prefix(names.count).reversed())).filter { short, expected in
+            short.text != expected.0 || short.actor != expected.1.actor
+        }.map { $0.1.0 }
+        #expect(unlinked == [])
+    }
+
     @Test("a company suffix's period belongs to the name unless it ends the sentence")
     func suffixPeriod() {
         let m = recognize("Banc One Corp., the bank, agreed. They sold Lear Corp.", patterns: patterns)

@@ -196,21 +196,34 @@ enum Coreference {
         }
     }
 
-    /// A few 64-bit token hashes, asked about once per capitalized token of the document: a 256-bit filter
-    /// answers most "no"s without hashing again (the values are hashes already), a scan of the few values the
-    /// rest.
+    /// The 64-bit hashes of the last words of a document's names, asked about once per capitalized token of
+    /// the document. A bit filter of at least 8 bits per value (256 at the least) answers most "no"s without
+    /// hashing again (the values are hashes already); a binary search of the sorted values answers the rest.
+    /// (A scanned list with a fixed filter made a 200 MB document quadratic: its segments name thousands of
+    /// people, and every capitalized token scanned them all.)
     private struct HashSet {
-        private var filter = [UInt64](repeating: 0, count: 4)
+        private var filter: [UInt64]
+        private let bitMask: UInt64
         private let values: [UInt64]
 
         init(_ values: some Sequence<UInt64>) {
-            self.values = Array(values)
-            for v in self.values { filter[Int((v >> 6) & 3)] |= UInt64(1) << (v & 63) }
+            self.values = Array(values).sorted()
+            var bits = 256
+            while bits < 8 * self.values.count { bits *= 2 }
+            bitMask = UInt64(bits - 1)
+            filter = [UInt64](repeating: 0, count: bits / 64)
+            for v in self.values { filter[Int((v & bitMask) >> 6)] |= UInt64(1) << (v & 63) }
         }
 
         @inline(__always)
         func contains(_ v: UInt64) -> Bool {
-            filter[Int((v >> 6) & 3)] & (UInt64(1) << (v & 63)) != 0 && values.contains(v)
+            guard filter[Int((v & bitMask) >> 6)] & (UInt64(1) << (v & 63)) != 0 else { return false }
+            var lo = 0, hi = values.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if values[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < values.count && values[lo] == v
         }
     }
 }

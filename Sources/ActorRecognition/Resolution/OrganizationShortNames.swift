@@ -72,15 +72,23 @@ enum OrganizationShortNames {
                                _ gazetteer: Gazetteer, _ text: inout CandidateText) -> [Candidate] {
         func word(_ k: Int) -> [UInt8] { Array(b[tokens[k].range]) }
         func isSuffix(_ k: Int) -> Bool { suffixes.contains(b, tokens[k].range) }
-        // Short forms: the words before a legal suffix, one or two capitalised words. A document has a few, so
-        // they are a list, compared in place with the text (no array is made per capitalised token).
+        // Short forms: the words before a legal suffix, one or two capitalised words, compared in place with the
+        // text (no array is made per capitalised token). They are found by a hash of their first word's bytes:
+        // most documents have a few, but a long one may have thousands, and every capitalised token asks.
         var short: [(words: [[UInt8]], full: Candidate)] = []
+        var shortByFirstWord: [UInt64: [Int]] = [:]
+        func hash(_ k: Int) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for i in tokens[k].range { h = (h ^ UInt64(b[i])) &* 0x100_0000_01B3 }
+            return h
+        }
         func shortName(at range: Range<Int>) -> Candidate? {
-            short.first { entry in
-                entry.words.count == range.count && zip(entry.words, range).allSatisfy { w, k in
+            guard let entries = shortByFirstWord[hash(range.lowerBound)] else { return nil }
+            return entries.first { e in
+                short[e].words.count == range.count && zip(short[e].words, range).allSatisfy { w, k in
                     w.elementsEqual(UnsafeBufferPointer(rebasing: b[tokens[k].range]))
                 }
-            }?.full
+            }.map { short[$0].full }
         }
         for c in chosen where c.type == .organization && c.length >= 2 {
             var end = c.end
@@ -89,7 +97,10 @@ enum OrganizationShortNames {
             var stem = end - 1
             while stem > c.start + 1, isSuffix(stem - 1) { stem -= 1 }
             guard stem - c.start <= 2, (c.start..<stem).allSatisfy({ tokens[$0].kind == .word && tokens[$0].shape.contains(.capitalized) }) else { continue }
-            if shortName(at: c.start..<stem) == nil { short.append(((c.start..<stem).map(word), c)) }
+            if shortName(at: c.start..<stem) == nil {
+                shortByFirstWord[hash(c.start), default: []].append(short.count)
+                short.append(((c.start..<stem).map(word), c))
+            }
         }
         guard !short.isEmpty else { return chosen }
         var taken = [Bool](repeating: false, count: tokens.count)
