@@ -51,7 +51,9 @@ public enum Tokenizer {
     static func tokenize(_ b: UnsafeBufferPointer<UInt8>, into tokens: inout Output) {
         let n = b.count
         var i = 0
-        var pending: Token.Shape = [.spaceBefore, .lineStart]
+        // Shapes are built with `insert`, `union` and `init()`, never from array literals: the optimizer left
+        // `pending = []` as a heap array made and released for every token.
+        var pending = Token.Shape.spaceBefore.union(.lineStart)
         while i < n {
             let c = b[i]
             if c < 0x80 {
@@ -63,18 +65,18 @@ public enum Tokenizer {
                 }
                 if UTF8Classes.isASCIILetter(c) || UTF8Classes.isDigit(c) {
                     i = word(b, from: i, pending: pending, into: &tokens)
-                    pending = []
+                    pending = Token.Shape()
                     continue
                 }
                 // Possessive 's after a word.
                 if c == UInt8(ascii: "'"), isPossessive(b, apostropheAt: i, length: 1, tokens: tokens) {
                     tokens.append(Token(start: Int32(i), end: Int32(i + 2), kind: .possessive, shape: pending))
-                    pending = []
+                    pending = Token.Shape()
                     i += 2
                     continue
                 }
                 tokens.append(Token(start: Int32(i), end: Int32(i + 1), kind: .punctuation, shape: pending))
-                pending = []
+                pending = Token.Shape()
                 i += 1
                 continue
             }
@@ -88,17 +90,17 @@ public enum Tokenizer {
             if UTF8Classes.isPunctuationScalar(scalar) {
                 if scalar == UTF8Classes.rightSingleQuote, isPossessive(b, apostropheAt: i, length: len, tokens: tokens) {
                     tokens.append(Token(start: Int32(i), end: Int32(i + len + 1), kind: .possessive, shape: pending))
-                    pending = []
+                    pending = Token.Shape()
                     i += len + 1
                     continue
                 }
                 tokens.append(Token(start: Int32(i), end: Int32(i + len), kind: .punctuation, shape: pending))
-                pending = []
+                pending = Token.Shape()
                 i += len
                 continue
             }
             i = word(b, from: i, pending: pending, into: &tokens)
-            pending = []
+            pending = Token.Shape()
         }
     }
 
