@@ -67,13 +67,17 @@ extension ActorGraphCommand {
 
 /// The extract record formats.
 enum MentionRecord {
+    /// One JSON Lines record, written as bytes: literal text, numbers and quoted strings (no string per line).
     static func appendJSON(_ m: Mention, doc: String, explain: Bool, to out: inout [UInt8]) {
-        out.append(contentsOf: Array("{\"doc\": ".utf8)); JSONText.appendString(doc, to: &out)
-        out.append(contentsOf: Array(", \"start\": \(m.start), \"end\": \(m.end), \"text\": ".utf8)); JSONText.appendString(m.text, to: &out)
-        out.append(contentsOf: Array(", \"type\": \"\(m.type.rawValue)\", \"actor\": ".utf8)); JSONText.appendString(m.actor, to: &out)
-        out.append(contentsOf: Array(", \"name\": ".utf8)); JSONText.appendString(m.name, to: &out)
-        if explain { out.append(contentsOf: Array(", \"reason\": ".utf8)); JSONText.appendString(m.reason, to: &out) }
-        out.append(contentsOf: Array("}\n".utf8))
+        JSONText.appendLiteral("{\"doc\": ", to: &out); JSONText.appendString(doc, to: &out)
+        JSONText.appendLiteral(", \"start\": ", to: &out); JSONText.appendInteger(m.start, to: &out)
+        JSONText.appendLiteral(", \"end\": ", to: &out); JSONText.appendInteger(m.end, to: &out)
+        JSONText.appendLiteral(", \"text\": ", to: &out); JSONText.appendString(m.text, to: &out)
+        JSONText.appendLiteral(", \"type\": ", to: &out); JSONText.appendString(m.type.rawValue, to: &out)
+        JSONText.appendLiteral(", \"actor\": ", to: &out); JSONText.appendString(m.actor, to: &out)
+        JSONText.appendLiteral(", \"name\": ", to: &out); JSONText.appendString(m.name, to: &out)
+        if explain { JSONText.appendLiteral(", \"reason\": ", to: &out); JSONText.appendString(m.reason, to: &out) }
+        JSONText.appendLiteral("}\n", to: &out)
     }
 
     static func appendTSV(_ m: Mention, doc: String, explain: Bool, to out: inout [UInt8]) {

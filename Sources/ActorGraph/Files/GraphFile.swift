@@ -22,10 +22,11 @@ public enum GraphFile {
     public static func encode(_ g: CooccurrenceGraph) -> [UInt8] {
         var o: [UInt8] = []
         // Literal text, quoted strings and integers are appended as bytes: no string is built per field.
-        func s(_ t: String) { o.append(contentsOf: t.utf8) }
+        func s(_ t: StaticString) { JSONText.appendLiteral(t, to: &o) }
+        func raw(_ t: String) { o.append(contentsOf: t.utf8) }
         func q(_ t: String) { JSONText.appendString(t, to: &o) }
         func n(_ v: Int) { JSONText.appendInteger(v, to: &o) }
-        func day(_ d: Day) { o.append(UInt8(ascii: "\"")); s(d.description); o.append(UInt8(ascii: "\"")) }
+        func day(_ d: Day) { o.append(UInt8(ascii: "\"")); raw(d.description); o.append(UInt8(ascii: "\"")) }
         func appendDays(_ days: [Day: Int]) {
             s("{")
             for (j, d) in days.keys.sorted().enumerated() {
@@ -34,8 +35,8 @@ public enum GraphFile {
             }
             s("}")
         }
-        s("{\"format\": \"\(format)\", \"version\": \(version),\n")
-        s(" \"options\": {\"window\": \"\(g.options.window)\", \"count\": \"\(g.options.count.rawValue)\", \"evidence\": \(g.options.evidencePerEdge)},\n")
+        raw("{\"format\": \"\(format)\", \"version\": \(version),\n")
+        raw(" \"options\": {\"window\": \"\(g.options.window)\", \"count\": \"\(g.options.count.rawValue)\", \"evidence\": \(g.options.evidencePerEdge)},\n")
         s(" \"totals\": {\"windows\": "); n(g.totalWindows); s(", \"documents\": "); n(g.totalDocuments)
         if !g.dayTotals.isEmpty {
             s(", \"days\": {")
@@ -51,7 +52,7 @@ public enum GraphFile {
             s(k == 0 ? "\n  " : ",\n  ")
             s("{\"id\": "); q(node.id)
             s(", \"name\": "); q(node.name)
-            s(", \"type\": \""); s(node.type.rawValue)
+            s(", \"type\": \""); raw(node.type.rawValue)
             s("\", \"mentions\": "); n(node.mentions)
             s(", \"documents\": "); n(node.documents)
             s(", \"windows\": "); n(node.windows)
@@ -73,7 +74,7 @@ public enum GraphFile {
             s(", \"target\": "); q(e.target)
             s(", \"count\": "); n(e.count)
             s(", \"documents\": "); n(e.documents)
-            if e.weight != Double(e.count) { s(", \"weight\": "); s(JSONText.number(e.weight)) }
+            if e.weight != Double(e.count) { s(", \"weight\": "); raw(JSONText.number(e.weight)) }
             if !e.days.isEmpty { s(", \"days\": "); appendDays(e.days) }
             s(", \"evidence\": [")
             for (j, ev) in e.evidence.enumerated() {
