@@ -80,12 +80,21 @@ enum MentionRecord {
         JSONText.appendLiteral("}\n", to: &out)
     }
 
+    /// One TSV row, written as bytes. A tab, line feed or carriage return inside a field becomes a space, byte
+    /// by byte (so a CRLF, one `Character`, becomes two spaces and cannot end the row).
     static func appendTSV(_ m: Mention, doc: String, explain: Bool, to out: inout [UInt8]) {
-        func cell(_ s: String) -> String {
-            String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        func cell(_ s: String) {
+            for c in s.utf8 { out.append(c == 0x09 || c == 0x0A || c == 0x0D ? 0x20 : c) }
         }
-        var fields = [cell(doc), String(m.start), String(m.end), cell(m.text), m.type.rawValue, cell(m.actor), cell(m.name)]
-        if explain { fields.append(cell(m.reason)) }
-        out.append(contentsOf: Array((fields.joined(separator: "\t") + "\n").utf8))
+        func tab() { out.append(0x09) }
+        cell(doc); tab()
+        JSONText.appendInteger(m.start, to: &out); tab()
+        JSONText.appendInteger(m.end, to: &out); tab()
+        cell(m.text); tab()
+        cell(m.type.rawValue); tab()
+        cell(m.actor); tab()
+        cell(m.name)
+        if explain { tab(); cell(m.reason) }
+        out.append(0x0A)
     }
 }

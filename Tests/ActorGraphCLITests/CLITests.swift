@@ -35,6 +35,20 @@ struct CLIExampleTests {
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 7 })
     }
 
+    @Test("extract --format tsv keeps a row on one line when a field holds a tab, a CR LF or a lone line feed")
+    func extractTSVControlCharacters() throws {
+        let r = try CLIHarness.run(["extract", "-", "--format", "tsv"],
+                                   stdin: "{\"id\": \"a\\tb\\r\\nc\\nd\", \"text\": \"Qatar met Pakistan.\"}\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        // Split at line-feed bytes: a CR LF left in a field would be one Character, not a "\n".
+        let lines = Array(r.stdout.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        #expect(lines.count == 4 && lines[3].isEmpty, "\(lines)")
+        let rows = lines.dropFirst().dropLast().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.map(\.count) == [7, 7])
+        #expect(rows.map { String($0[0]) } == ["a b  c d", "a b  c d"])
+        #expect(rows.map { String($0[5]) } == ["QAT", "PAK"])
+    }
+
     @Test("build writes a versioned graph file that neighbors, render and export read")
     func buildAndQuery() throws {
         let dir = try CLIHarness.temporaryFolder()
