@@ -78,8 +78,9 @@ enum EvidenceText {
             scalars.insert(contentsOf: "]]".unicodeScalars, at: span.upperBound)
             scalars.insert(contentsOf: "[[".unicodeScalars, at: span.lowerBound)
         }
-        var s = String(String.UnicodeScalarView(scalars))
-        s = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-        return s
+        // Line breaks become one space each run, found among scalars: a CR LF is one Character, neither "\r"
+        // nor "\n", and would stay inside the line.
+        let marked = String.UnicodeScalarView(scalars)
+        return marked.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String(Substring($0)) }.joined(separator: " ")
     }
 }

@@ -23,7 +23,8 @@ struct Table {
         func cell(_ s: String) -> String {
             var v = s
             if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f), Double(v) == nil { v = "'" + v }
-            if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            // Bytes, not Characters: a CR LF is one Character, neither "\r" nor "\n".
+            if v.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
                 v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return v

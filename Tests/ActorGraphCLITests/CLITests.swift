@@ -49,6 +49,19 @@ struct CLIExampleTests {
         #expect(rows.map { String($0[5]) } == ["QAT", "PAK"])
     }
 
+    @Test("evidence prints a window spanning CRLF lines on one line, each line break a space")
+    func evidenceAcrossCRLFLines() throws {
+        let dir = try CLIHarness.temporaryFolder()
+        let text = dir.appendingPathComponent("crlf.txt").path, graph = dir.appendingPathComponent("g.json").path
+        try "Qatar hosted talks.\r\nPakistan sent envoys.\r\n".write(toFile: text, atomically: true, encoding: .utf8)
+        var r = try CLIHarness.run(["build", text, "--window", "paragraph", "-o", graph])
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try CLIHarness.run(["evidence", "Qatar", "Pakistan", "--graph", graph])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.utf8.contains(0x0D))
+        #expect(r.stdout.contains("[[Qatar]] hosted talks. [[Pakistan]] sent envoys.\n"))
+    }
+
     @Test("build writes a versioned graph file that neighbors, render and export read")
     func buildAndQuery() throws {
         let dir = try CLIHarness.temporaryFolder()
