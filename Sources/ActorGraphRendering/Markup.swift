@@ -30,9 +30,10 @@ enum Markup {
     ///
     /// Graphviz's HTML lexer balances `<` and `>` to find the label's end in the DOT source, so an unescaped
     /// bracket would end the label early; escaped, none reaches it.
+    /// Lines are cut at each line-feed scalar: a CR LF is one `Character`, not a "\n", and would not break.
     static func label(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { escaped(String($0)) }
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { escaped(String(Substring($0))) }
             .joined(separator: "<br/>")
     }
 }

@@ -129,6 +129,7 @@ struct InteractivePageTests {
     func markup() {
         #expect(Markup.escaped("<a href='x'>\"&\"</a>\u{7}") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt; ")
         #expect(Markup.label("one\ntwo <3") == "one<br/>two &lt;3")
+        #expect(Markup.label("one\r\ntwo\n") == "one <br/>two<br/>")
         #expect(Markup.graphviz("R&D &amp; &#60;") == "R&amp;D &amp;amp; &amp;#60;")
     }
 }
