@@ -32,8 +32,6 @@ enum ASCIIFields {
         return true
     }
 
-    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
-
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         guard isPlain(b) else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: b[trimmedRange(b, 0..<b.count)]), as: UTF8.self)
@@ -41,8 +39,8 @@ enum ASCIIFields {
 
     static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, isSpace(b[lo]) { lo += 1 }
-        while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+        while lo < hi, GazetteerLine.isBlank(b[lo]) { lo += 1 }
+        while hi > lo, GazetteerLine.isBlank(b[hi - 1]) { hi -= 1 }
         return lo..<hi
     }
 

@@ -68,22 +68,21 @@ enum OrganizationShortNames {
         return result
     }
 
+    /// - Parameter tokenHashes: Each token's key hash (`TokenKey.hash`), which buckets the short names by
+    ///   their first word.
     static func linkShortNames(_ chosen: [Candidate], _ b: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                               _ gazetteer: Gazetteer, _ text: inout CandidateText) -> [Candidate] {
+                               _ tokenHashes: UnsafeBufferPointer<UInt64>, _ gazetteer: Gazetteer,
+                               _ text: inout CandidateText) -> [Candidate] {
         func word(_ k: Int) -> [UInt8] { Array(b[tokens[k].range]) }
         func isSuffix(_ k: Int) -> Bool { suffixes.contains(b, tokens[k].range) }
         // Short forms: the words before a legal suffix, one or two capitalised words, compared in place with the
-        // text (no array is made per capitalised token). They are found by a hash of their first word's bytes:
-        // most documents have a few, but a long one may have thousands, and every capitalised token asks.
+        // text (no array is made per capitalised token). They are found by their first word's key hash (case
+        // folded, so a bucket may hold other casings; the bytes decide): most documents have a few, but a long
+        // one may have thousands, and every capitalised token asks.
         var short: [(words: [[UInt8]], full: Candidate)] = []
         var shortByFirstWord: [UInt64: [Int]] = [:]
-        func hash(_ k: Int) -> UInt64 {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for i in tokens[k].range { h = (h ^ UInt64(b[i])) &* 0x100_0000_01B3 }
-            return h
-        }
         func shortName(at range: Range<Int>) -> Candidate? {
-            guard let entries = shortByFirstWord[hash(range.lowerBound)] else { return nil }
+            guard let entries = shortByFirstWord[tokenHashes[range.lowerBound]] else { return nil }
             return entries.first { e in
                 short[e].words.count == range.count && zip(short[e].words, range).allSatisfy { w, k in
                     w.elementsEqual(UnsafeBufferPointer(rebasing: b[tokens[k].range]))
@@ -98,7 +97,7 @@ enum OrganizationShortNames {
             while stem > c.start + 1, isSuffix(stem - 1) { stem -= 1 }
             guard stem - c.start <= 2, (c.start..<stem).allSatisfy({ tokens[$0].kind == .word && tokens[$0].shape.contains(.capitalized) }) else { continue }
             if shortName(at: c.start..<stem) == nil {
-                shortByFirstWord[hash(c.start), default: []].append(short.count)
+                shortByFirstWord[tokenHashes[c.start], default: []].append(short.count)
                 short.append(((c.start..<stem).map(word), c))
             }
         }

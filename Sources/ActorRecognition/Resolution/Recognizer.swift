@@ -188,7 +188,7 @@ public struct Recognizer: Sendable {
         chosen = OrganizationShortNames.expandAcronymPhrases(chosen, b, tokens, &text)
         chosen = AcronymDefinitions.apply(chosen, b, tokens, gazetteer, &text)
         Recognizer.attachAbbreviationPeriods(&chosen, b, tokens, sentences)
-        return OrganizationShortNames.linkShortNames(chosen, b, tokens, gazetteer, &text)
+        return OrganizationShortNames.linkShortNames(chosen, b, tokens, UnsafeBufferPointer(hp), gazetteer, &text)
     }
 
     /// A candidate for each gazetteer hit; a capital only where it stands for its government.
