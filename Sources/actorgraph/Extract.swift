@@ -36,8 +36,9 @@ extension ActorGraphCommand {
                     out.append(contentsOf: Array("doc\tstart\tend\ttext\ttype\tactor\tname\(explain ? "\treason" : "")\n".utf8))
                 }
                 let format = self.format, explain = self.explain
-                // Records are formatted on the recognizing threads; the bytes are written in corpus order.
-                let report = try corpusOptions.forEachRecognized(self.corpus, recognizer: recognizer, transform: { result -> [UInt8] in
+                // Records are formatted on the recognizing threads; the bytes are written in corpus order. Each
+                // record stands alone, so a long document comes a segment's mentions at a time.
+                let report = try corpusOptions.forEachRecognized(self.corpus, recognizer: recognizer, inParts: true, transform: { result -> [UInt8] in
                     var bytes: [UInt8] = []
                     for m in result.mentions {
                         switch format {

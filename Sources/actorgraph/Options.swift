@@ -59,9 +59,10 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// The same, with `transform` applied to each recognized document on the recognizing thread.
-    func forEachRecognized<T>(_ path: String, recognizer: Recognizer, include: (Document) -> Bool = { _ in true },
+    /// - Parameter inParts: Whether a long document may come in parts (`RecognitionBatcher.handsOverParts`).
+    func forEachRecognized<T>(_ path: String, recognizer: Recognizer, include: (Document) -> Bool = { _ in true }, inParts: Bool = false,
                               transform: @escaping @Sendable (RecognizedDocument) -> T, _ body: (T) throws -> Void) throws -> Corpus.Report {
-        var batcher = RecognitionBatcher(recognizer: recognizer, jobs: jobs)
+        var batcher = RecognitionBatcher(recognizer: recognizer, jobs: jobs, handsOverParts: inParts)
         let report = try corpus(path).forEachDocument(warn: { CLI.warn($0.description) }) { doc in
             if include(doc) { try batcher.add(doc, transform: transform, body) }
         }

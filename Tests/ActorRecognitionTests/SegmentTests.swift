@@ -51,4 +51,69 @@ struct SegmentTests {
         #expect(cut.paragraphOfSentence == whole.paragraphOfSentence)
         #expect(cut.actorIDs == whole.actorIDs)
     }
+
+    @Test("a long document handed over in parts gives the mentions of one pass, part by part, with global offsets")
+    func parts() throws {
+        // Non-ASCII text, so code-point offsets differ from byte offsets; blank lines, so paragraphs count.
+        let text = String(repeating: "Déjà vu: " + SegmentTests.paragraph + "\n", count: 30)
+        let doc = Document(id: "d", text: DocumentText(text), date: Day("2021-03-04"), source: "test")
+        let recognizer = try SegmentTests.recognizer(segmentBytes: 700)
+        let whole = recognizer.recognize(doc)
+        var parts: [RecognizedDocument] = []
+        recognizer.recognizeParts(doc) { parts.append($0) }
+        #expect(parts.count > 5)
+        // Each part's fields map back onto the whole: sentences in order, mentions with their sentence and
+        // actor counted within the part.
+        var mentions: [Mention] = [], sentences: [Range<Int>] = [], paragraphs: [Int] = []
+        for part in parts {
+            #expect(part.id == "d" && part.date == Day("2021-03-04") && part.text == doc.text)
+            #expect(Set(part.actorIDs).count == part.actorIDs.count)
+            for var m in part.mentions {
+                #expect(part.sentences[m.sentence].contains(m.byteRange.lowerBound))
+                #expect(part.actorIDs[m.actorIndex] == m.actor)
+                m.sentence += sentences.count
+                m.actorIndex = whole.actorIDs.firstIndex(of: m.actor)!
+                mentions.append(m)
+            }
+            sentences += part.sentences
+            paragraphs += part.paragraphOfSentence
+        }
+        #expect(mentions.count > 30 * 5)
+        #expect(mentions == whole.mentions)
+        #expect(sentences == whole.sentences)
+        #expect(paragraphs == whole.paragraphOfSentence)
+    }
+
+    @Test("a document no longer than a segment is one part, the one-pass result")
+    func onePart() throws {
+        let doc = Document(id: "d", text: DocumentText(SegmentTests.paragraph), source: "test")
+        let recognizer = try SegmentTests.recognizer(segmentBytes: 1 << 20)
+        var parts: [RecognizedDocument] = []
+        recognizer.recognizeParts(doc) { parts.append($0) }
+        let whole = recognizer.recognize(doc)
+        #expect(parts.count == 1)
+        #expect(parts.first?.mentions == whole.mentions && parts.first?.actorIDs == whole.actorIDs)
+        #expect(parts.first?.sentences == whole.sentences && parts.first?.paragraphOfSentence == whole.paragraphOfSentence)
+    }
+
+    @Test("a batcher that hands over parts gives every mention in corpus order, on one thread or several", arguments: [1, 3])
+    func batcherParts(jobs: Int) throws {
+        let long = String(repeating: SegmentTests.paragraph, count: 20)
+        let docs = ["Qatar met Pakistan.", long, "Biden called Doha.", long, "Pakistan waited."].enumerated().map { k, text in
+            Document(id: "d\(k)", text: DocumentText(text), source: "test")
+        }
+        let recognizer = try SegmentTests.recognizer(segmentBytes: 500)
+        let expected = docs.flatMap { d in recognizer.recognize(d).mentions.map { "\(d.id) \($0.start) \($0.actor)" } }
+        var batcher = RecognitionBatcher(recognizer: recognizer, jobs: jobs, batchBytes: 100, handsOverParts: true)
+        var got: [String] = [], results = 0
+        let body: (RecognizedDocument) -> Void = { r in
+            results += 1
+            got += r.mentions.map { "\(r.id) \($0.start) \($0.actor)" }
+        }
+        for d in docs { batcher.add(d, body) }
+        batcher.flush(body)
+        #expect(got == expected)
+        // The long documents came in parts.
+        #expect(results > docs.count + 10)
+    }
 }

@@ -2,6 +2,7 @@
 """Benchmark corpora: the dev corpus replicated to a size, and a synthetic news-like generator.
 
 usage: corpora.py replicate DEV_JSONL OUT_JSONL MEGABYTES
+       corpora.py document DEV_JSONL OUT_TXT MEGABYTES  (one plain-text document: the dev texts, blank-line separated)
        corpora.py synthetic OUT_JSONL MEGABYTES [SEED]
        corpora.py graph OUT_JSON NODES [SEED]          (a graph file for render benchmarks)
        corpora.py gazetteer OUT_FILE ALIASES [SEED]     (a large person gazetteer)
@@ -26,6 +27,20 @@ def replicate(dev, out, megabytes):
                 if written >= target:
                     break
             copy += 1
+
+
+def document(dev, out, megabytes):
+    texts = [json.loads(l)["text"] for l in open(dev, encoding="utf-8") if l.strip()]
+    target = int(megabytes * 1_000_000)
+    written = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        while written < target:
+            for t in texts:
+                s = t.strip() + "\n\n"
+                fh.write(s)
+                written += len(s.encode("utf-8"))
+                if written >= target:
+                    break
 
 
 SUBJECTS = ["Qatar", "Pakistan", "the United States", "Russia", "China", "NATO", "the Taliban", "Iran", "India",
@@ -117,6 +132,8 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "replicate":
         replicate(sys.argv[2], sys.argv[3], float(sys.argv[4]))
+    elif cmd == "document":
+        document(sys.argv[2], sys.argv[3], float(sys.argv[4]))
     elif cmd == "synthetic":
         synthetic(sys.argv[2], float(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     elif cmd == "graph":

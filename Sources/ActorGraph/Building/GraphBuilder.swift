@@ -117,16 +117,54 @@ public struct GraphBuilder: Sendable {
     }
 
     private mutating func addDocument(_ doc: RecognizedDocument) {
-        documents += 1
-        let windowsBefore = windows
-        defer {
-            if let d = doc.date {
-                var t = dayTotals[d] ?? .init(windows: 0, documents: 0)
-                t.windows += windows - windowsBefore
-                t.documents += 1
-                dayTotals[d] = t
-            }
+        var tally = beginDocument()
+        var counter = CodePointCounter(doc.text)
+        addWindows(of: doc, &counter, &tally)
+        endDocument(date: doc.date, tally)
+    }
+
+    /// Recognizes and adds one document whose place in the corpus is `sequence`. Under sentence windows a
+    /// document longer than the recognizer's segments is counted one segment at a time
+    /// (`Recognizer.recognizeParts`), so memory holds its text and one segment's mentions, not all of them;
+    /// the graph is the same as that of `add(recognizer.recognize(document), sequence:)`. Other windows can
+    /// span segments, and take the document whole.
+    public mutating func add(_ document: Document, recognizedBy recognizer: Recognizer, sequence: Int) {
+        self.sequence = sequence
+        guard case .sentence = options.window, pending == nil, document.text.bytes.count > recognizer.segmentBytes else {
+            addDocument(recognizer.recognize(document))
+            return
         }
+        var tally = beginDocument()
+        var counter = CodePointCounter(document.text)
+        recognizer.recognizeParts(document) { part in addWindows(of: part, &counter, &tally) }
+        endDocument(date: document.date, tally)
+    }
+
+    /// What is counted once per document, however many parts it comes in.
+    private struct DocumentTally {
+        var windowsBefore: Int
+        /// Whether the document has a window (counted once at its end under `count: .documents`).
+        var hasWindow = false
+    }
+
+    private mutating func beginDocument() -> DocumentTally {
+        documents += 1
+        return DocumentTally(windowsBefore: windows)
+    }
+
+    private mutating func endDocument(date: Day?, _ tally: DocumentTally) {
+        if options.count == .documents && tally.hasWindow { windows += 1 }
+        if let d = date {
+            var t = dayTotals[d] ?? .init(windows: 0, documents: 0)
+            t.windows += windows - tally.windowsBefore
+            t.documents += 1
+            dayTotals[d] = t
+        }
+    }
+
+    /// Counts the windows of `doc`, the whole of a document or one of its parts (whose evidence offsets
+    /// `counter` goes on counting).
+    private mutating func addWindows(of doc: RecognizedDocument, _ counter: inout CodePointCounter, _ tally: inout DocumentTally) {
         let slots = doc.actorIDs.count
         var firstMention = [Int](repeating: -1, count: slots)
         for i in doc.mentions.indices where firstMention[doc.mentions[i].actorIndex] < 0 { firstMention[doc.mentions[i].actorIndex] = i }
@@ -139,7 +177,8 @@ public struct GraphBuilder: Sendable {
         order.sortFew { prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : ids[$0].utf8Precedes(ids[$1]) }
         var rank = [Int](repeating: 0, count: slots)
         for (r, s) in order.enumerated() { rank[s] = r }
-        var state = DocumentState(counter: CodePointCounter(doc.text), node: nodeOfSlot, rank: rank)
+        var state = DocumentState(counter: counter, node: nodeOfSlot, rank: rank)
+        defer { counter = state.counter }
         for i in doc.mentions.indices {
             let k = nodeOfSlot[doc.mentions[i].actorIndex]
             nodes[k].mentions += 1
@@ -149,7 +188,7 @@ public struct GraphBuilder: Sendable {
         let ms = doc.mentions
         switch options.window {
         case .sentence, .paragraph, .document:
-            windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : GraphBuilder.windowCount(doc, options.window)
+            if perDocument { tally.hasWindow = tally.hasWindow || !doc.sentences.isEmpty } else { windows += GraphBuilder.windowCount(doc, options.window) }
             // The document comes back as an argument: captured, it would be copied (a retain of each of its arrays).
             GraphBuilder.forEachWindow(doc, options.window, rank: rank) { members, span, doc in
                 for i in members { countActor(nodeOfSlot[ms[i].actorIndex], doc) }
@@ -160,7 +199,7 @@ public struct GraphBuilder: Sendable {
                 }
             }
         case .tokens(let k):
-            windows += perDocument ? (ms.isEmpty ? 0 : 1) : ms.count
+            if perDocument { tally.hasWindow = tally.hasWindow || !ms.isEmpty } else { windows += ms.count }
             for i in ms.indices {
                 countActor(nodeOfSlot[ms[i].actorIndex], doc)
                 var j = i + 1
@@ -173,7 +212,7 @@ public struct GraphBuilder: Sendable {
                 }
             }
         case .decay(let lambda, let reach):
-            windows += perDocument ? (doc.sentences.isEmpty ? 0 : 1) : doc.sentences.count
+            if perDocument { tally.hasWindow = tally.hasWindow || !doc.sentences.isEmpty } else { windows += doc.sentences.count }
             // Each sentence with mentions: its actors' first mentions, in order of first mention.
             var sentences: [Int] = []
             var firsts: [[Int]] = []

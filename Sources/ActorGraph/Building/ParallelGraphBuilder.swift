@@ -42,7 +42,7 @@ public struct ParallelGraphBuilder {
         batch = []
         batchBytes = 0
         if jobs == 1 {
-            for (k, d) in docs.enumerated() { slots.withBuilder(0) { $0.add(recognizer.recognize(d), sequence: base + k) } }
+            for (k, d) in docs.enumerated() { slots.withBuilder(0) { $0.add(d, recognizedBy: recognizer, sequence: base + k) } }
             return
         }
         // The builders are the previous batch's until it is done.
@@ -57,7 +57,7 @@ public struct ParallelGraphBuilder {
                 while true {
                     let k = next.take()
                     guard k < docs.count else { break }
-                    slots.withBuilder(w) { $0.add(recognizer.recognize(docs[k]), sequence: base + k) }
+                    slots.withBuilder(w) { $0.add(docs[k], recognizedBy: recognizer, sequence: base + k) }
                 }
             }
         }

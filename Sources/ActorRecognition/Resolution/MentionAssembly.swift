@@ -1,6 +1,9 @@
 /// Turns resolved candidates into a `RecognizedDocument`, one segment of the document after another: byte,
 /// token and sentence positions become the document's, offsets become code points (walking forward once), and
 /// every actor gets one slot in the document's `actorIDs`.
+///
+/// It can also hand the document over in parts (`takePart`), each holding the mentions and sentences added
+/// since the part before, so that a huge document is never held whole as mentions.
 struct MentionAssembly {
     private let document: Document
     private var counter: CodePointCounter
@@ -11,6 +14,8 @@ struct MentionAssembly {
     private var slotOfID = SmallIndex()
     private var sentences: [Range<Int>] = []
     private var tokenBase = 0
+    /// Paragraph numbering carried from one part to the next.
+    private var paragraphs = ParagraphCounter()
 
     init(_ document: Document) {
         self.document = document
@@ -54,8 +59,46 @@ struct MentionAssembly {
 
     /// The recognized document (`whole` is its text).
     func document(_ whole: UnsafeBufferPointer<UInt8>) -> RecognizedDocument {
-        RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
-                           paragraphOfSentence: Recognizer.paragraphs(whole, sentences),
-                           mentions: mentions, actors: actors, actorIDs: slotOfID.keys, text: document.text)
+        var paragraphs = ParagraphCounter()
+        return RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
+                                  paragraphOfSentence: paragraphs.number(whole, sentences),
+                                  mentions: mentions, actors: actors, actorIDs: slotOfID.keys, text: document.text)
+    }
+
+    /// What was added since the last part, as a document of its own: its sentences, and its mentions with
+    /// `sentence` and `actorIndex` counting within the part; byte ranges, code-point offsets, token indices and
+    /// paragraph numbers stay the whole document's, and `text` is the whole text. Then starts the next part.
+    mutating func takePart(_ whole: UnsafeBufferPointer<UInt8>) -> RecognizedDocument {
+        let part = RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
+                                      paragraphOfSentence: paragraphs.number(whole, sentences),
+                                      mentions: mentions, actors: actors, actorIDs: slotOfID.keys, text: document.text)
+        mentions = []
+        actors = []
+        slotOfID = SmallIndex()
+        sentences = []
+        return part
+    }
+}
+
+/// Numbers the paragraphs of sentences given in text order, possibly in several runs: a paragraph ends where
+/// two or more line breaks stand between one sentence and the next.
+struct ParagraphCounter {
+    private var paragraph = 0
+    private var previousEnd = 0
+    private var started = false
+
+    /// The paragraph of each of `sentences`, which follow those of the calls before.
+    mutating func number(_ b: UnsafeBufferPointer<UInt8>, _ sentences: [Range<Int>]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(sentences.count)
+        for s in sentences {
+            var newlines = 0
+            for k in previousEnd..<s.lowerBound where b[k] == 0x0A { newlines += 1 }
+            if newlines >= 2 && started { paragraph += 1 }
+            started = true
+            result.append(paragraph)
+            previousEnd = s.upperBound
+        }
+        return result
     }
 }

@@ -45,10 +45,16 @@ public struct RecognitionBatcher {
     /// The batch being recognized in the background, and where its results go.
     private var inFlight: (done: DispatchGroup, results: AnyObject)?
 
-    public init(recognizer: Recognizer, jobs: Int, batchBytes: Int = 8 << 20) {
+    /// Whether a document longer than the recognizer's segments is handed over in parts
+    /// (`Recognizer.recognizeParts`), one segment's mentions at a time, so that they are never all held. Only
+    /// for callers that take each mention on its own (`extract`): a part is not a whole document.
+    public let handsOverParts: Bool
+
+    public init(recognizer: Recognizer, jobs: Int, batchBytes: Int = 8 << 20, handsOverParts: Bool = false) {
         self.recognizer = recognizer
         self.jobs = max(1, jobs)
         self.batchBytes = batchBytes
+        self.handsOverParts = handsOverParts
     }
 
     /// Adds a document; when the batch is full, starts recognizing it and hands the results of the batch
@@ -65,6 +71,12 @@ public struct RecognitionBatcher {
     /// Like `add`, with `transform` applied to each result on the recognizing thread.
     public mutating func add<T>(_ doc: Document, transform: @escaping @Sendable (RecognizedDocument) -> T,
                                 _ body: (T) throws -> Void) rethrows {
+        if handsOverParts && doc.text.bytes.count > recognizer.segmentBytes {
+            // Everything before it first, then its parts, recognized here in order.
+            try flush(transform: transform, body)
+            try recognizer.recognizeParts(doc) { try body(transform($0)) }
+            return
+        }
         if jobs == 1 { try body(transform(recognizer.recognize(doc))); return }
         batch.append(doc)
         bytes += doc.text.bytes.count

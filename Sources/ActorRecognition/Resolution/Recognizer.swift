@@ -57,16 +57,38 @@ public struct Recognizer: Sendable {
         document.text.bytes.withUnsafeBufferPointer { whole in
             var assembly = MentionAssembly(document)
             for segment in Recognizer.segments(whole, limit: segmentBytes) {
-                let b = UnsafeBufferPointer(rebasing: whole[segment])
-                let tokens = Tokenizer.tokens(b)
-                let sentences = SentenceSplitter.sentences(b)
-                tokens.withUnsafeBufferPointer { tp in
-                    var text = CandidateText(explains: explains)
-                    let chosen = candidates(b, tp, sentences, &text)
-                    assembly.add(chosen, b, tp, sentences, byteBase: segment.lowerBound, gazetteer, &text)
-                }
+                recognize(segment, of: whole, into: &assembly)
             }
             return assembly.document(whole)
+        }
+    }
+
+    /// Recognizes the actors of one document a segment at a time (see `recognize(_:)`), handing `body` each
+    /// segment's part of the result as soon as it is found (`MentionAssembly.takePart`): a huge document is
+    /// then held as text and one segment's mentions, never as all of its mentions.
+    ///
+    /// A part's `sentence` and `actorIndex` fields count within the part; its byte ranges, code-point
+    /// offsets, token indices and paragraph numbers are the document's. The parts of a document of at most
+    /// `segmentBytes` bytes are one part, which is `recognize(_:)`'s result.
+    package func recognizeParts(_ document: Document, _ body: (RecognizedDocument) throws -> Void) rethrows {
+        try document.text.bytes.withUnsafeBufferPointer { whole in
+            var assembly = MentionAssembly(document)
+            for segment in Recognizer.segments(whole, limit: segmentBytes) {
+                recognize(segment, of: whole, into: &assembly)
+                try body(assembly.takePart(whole))
+            }
+        }
+    }
+
+    /// Recognizes one segment of the text `whole` and adds its mentions to `assembly`.
+    private func recognize(_ segment: Range<Int>, of whole: UnsafeBufferPointer<UInt8>, into assembly: inout MentionAssembly) {
+        let b = UnsafeBufferPointer(rebasing: whole[segment])
+        let tokens = Tokenizer.tokens(b)
+        let sentences = SentenceSplitter.sentences(b)
+        tokens.withUnsafeBufferPointer { tp in
+            var text = CandidateText(explains: explains)
+            let chosen = candidates(b, tp, sentences, &text)
+            assembly.add(chosen, b, tp, sentences, byteBase: segment.lowerBound, gazetteer, &text)
         }
     }
 
@@ -251,21 +273,5 @@ public struct Recognizer: Sendable {
         }
         // In text order; candidates that tie on start keep the order they were picked in.
         return OverlapOrder.sortedByStart(picked, candidates)
-    }
-
-    /// The paragraph of each sentence: a new paragraph starts after a blank line.
-    static func paragraphs(_ b: UnsafeBufferPointer<UInt8>, _ sentences: [Range<Int>]) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(sentences.count)
-        var paragraph = 0
-        var previousEnd = 0
-        for s in sentences {
-            var newlines = 0
-            for k in previousEnd..<s.lowerBound where b[k] == 0x0A { newlines += 1 }
-            if newlines >= 2 && !result.isEmpty { paragraph += 1 }
-            result.append(paragraph)
-            previousEnd = s.upperBound
-        }
-        return result
     }
 }
