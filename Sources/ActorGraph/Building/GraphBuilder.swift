@@ -344,13 +344,75 @@ public struct GraphBuilder: Sendable {
         }
     }
 
+    /// The most bytes of text one piece of evidence keeps: a longer window (a long paragraph, a whole
+    /// document, a line that never ends a sentence) gives an excerpt around its two mentions instead, so the
+    /// evidence of a window does not grow with the window (a document window over a long document ties
+    /// thousands of pairs, each of which would keep a copy of the whole document).
+    public static let evidenceBytes = 1_000
+
     static func evidence(_ doc: RecognizedDocument, _ span: Range<Int>, _ a: Mention, _ b: Mention,
                          _ counter: inout CodePointCounter) -> Evidence {
+        if span.count > evidenceBytes { return excerpt(doc, span, a, b, &counter) }
         let start = counter.codePointOffset(ofByte: span.lowerBound)
         let end = counter.codePointOffset(ofByte: span.upperBound)
         let text = String(decoding: doc.text.bytes[span], as: UTF8.self)
         return Evidence(document: doc.id, date: doc.date, start: start, end: end, text: text,
                         sourceSpan: (a.start - start)..<(a.end - start), targetSpan: (b.start - start)..<(b.end - start))
+    }
+
+    /// The evidence of a window longer than `evidenceBytes`: the sentence of each mention (cut around the
+    /// mention when longer than half of that), as one stretch of the text when the two lie close enough
+    /// together, else joined by " … ". `start` and `end` bound the excerpt in the document; the spans are
+    /// the mentions' within `text`.
+    static func excerpt(_ doc: RecognizedDocument, _ span: Range<Int>, _ a: Mention, _ b: Mention,
+                        _ counter: inout CodePointCounter) -> Evidence {
+        let bytes = doc.text.bytes
+        let (first, second) = a.byteRange.lowerBound <= b.byteRange.lowerBound ? (a, b) : (b, a)
+        let p = piece(around: first, doc, within: span, budget: evidenceBytes / 2)
+        let q = piece(around: second, doc, within: span, budget: evidenceBytes / 2)
+        let pieces = q.lowerBound <= p.upperBound || q.upperBound - p.lowerBound <= evidenceBytes
+            ? [min(p.lowerBound, q.lowerBound)..<max(p.upperBound, q.upperBound)] : [p, q]
+        let separator = " … "
+        var text: [UInt8] = []
+        // Where each piece begins in `text` and in the document, in code points.
+        var starts: [(text: Int, document: Int)] = []
+        var length = 0
+        for (k, r) in pieces.enumerated() {
+            if k > 0 {
+                text += Array(separator.utf8)
+                length += separator.unicodeScalars.count
+            }
+            starts.append((length, counter.codePointOffset(ofByte: r.lowerBound)))
+            text += bytes[r]
+            length += bytes[r].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
+        func spanInText(_ m: Mention) -> Range<Int> {
+            let k = pieces.count > 1 && m.byteRange.lowerBound >= pieces[1].lowerBound ? 1 : 0
+            let shift = starts[k].text - starts[k].document
+            return (m.start + shift)..<(m.end + shift)
+        }
+        let start = starts[0].document
+        let end = counter.codePointOffset(ofByte: pieces[pieces.count - 1].upperBound)
+        return Evidence(document: doc.id, date: doc.date, start: start, end: end, text: String(decoding: text, as: UTF8.self),
+                        sourceSpan: spanInText(a), targetSpan: spanInText(b))
+    }
+
+    /// The bytes of `m`'s sentence (within `window`), or when that is longer than `budget` bytes, `budget`
+    /// bytes of it around `m`, cut at code-point boundaries.
+    private static func piece(around m: Mention, _ doc: RecognizedDocument, within window: Range<Int>, budget: Int) -> Range<Int> {
+        let sentence = doc.sentences.indices.contains(m.sentence) ? doc.sentences[m.sentence].clamped(to: window) : window
+        let r = m.byteRange
+        guard sentence.count > budget, sentence.contains(r.lowerBound) else { return sentence }
+        // The mention in the middle of what is left of the budget, shifted to stay inside the sentence.
+        let room = max(0, budget - r.count)
+        var lo = max(sentence.lowerBound, r.lowerBound - room / 2)
+        let hi = min(sentence.upperBound, max(r.upperBound, lo + budget))
+        lo = max(sentence.lowerBound, min(lo, hi - budget))
+        let bytes = doc.text.bytes
+        var from = lo, to = hi
+        while from < r.lowerBound, bytes[from] & 0xC0 == 0x80 { from += 1 }
+        while to > r.upperBound, to < bytes.count, bytes[to] & 0xC0 == 0x80 { to -= 1 }
+        return from..<to
     }
 
     static func attributes(_ actor: Actor) -> [String: String] {
