@@ -80,7 +80,7 @@ struct CorpusOptions: ParsableArguments {
 
 /// How a graph is built from a corpus.
 struct GraphBuildOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The co-occurrence window: sentence, paragraph, document, tokens:K (mentions at most K tokens apart) or decay:LAMBDA:C (sentences up to C apart, weighted e^(-LAMBDA*d)).", valueName: "window"))
+    @Option(help: ArgumentHelp("The co-occurrence window: sentence, paragraph, document, tokens:K (mentions at most K tokens apart, K up to 1000) or decay:LAMBDA:C (sentences up to C apart, weighted e^(-LAMBDA*d), C up to 1000).", valueName: "window"))
     var window: Window = .sentence
 
     @Option(help: "Count every window, or each pair at most once per document.")
@@ -89,8 +89,20 @@ struct GraphBuildOptions: ParsableArguments {
     @Option(name: .customLong("evidence"), help: ArgumentHelp("Example sentences kept per edge.", valueName: "k"))
     var evidence = 5
 
+    /// The widest `tokens:K` and `decay:λ:C` windows: their counts are pairs of mentions or sentences, so a
+    /// window wider than any article reaches makes a long document's work grow with the square of its length.
+    static let widestWindow = 1_000
+
     func validate() throws {
         if evidence < 0 { throw ValidationError("--evidence must be 0 or more, not \(evidence).") }
+        switch window {
+        case .tokens(let k) where k > GraphBuildOptions.widestWindow:
+            throw ValidationError("--window tokens:K takes K from 1 to \(GraphBuildOptions.widestWindow) tokens, not \(k): it counts pairs of mentions, and a wider reach makes the work grow with the square of a document's length.")
+        case .decay(_, let c) where c > GraphBuildOptions.widestWindow:
+            throw ValidationError("--window decay:LAMBDA:C takes C from 0 to \(GraphBuildOptions.widestWindow) sentences, not \(c): it counts pairs of sentences, and a wider reach makes the work grow with the square of a document's length.")
+        default:
+            break
+        }
     }
 
     var options: BuildOptions { BuildOptions(window: window, count: count, evidencePerEdge: evidence) }

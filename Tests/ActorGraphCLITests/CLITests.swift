@@ -215,6 +215,18 @@ struct CLIBadInputTests {
         #expect(try CLIHarness.jsonLines(r.stdout).map { $0["doc"] as! String } == ["a", "a", "c"])
     }
 
+    @Test("a tokens or decay window wider than 1,000 is a usage error (64) naming the limit", arguments: [
+        ("tokens:1001", "tokens:K takes K from 1 to 1000"), ("decay:0.5:5000", "decay:LAMBDA:C takes C from 0 to 1000"),
+    ])
+    func tooWideWindow(window: String, message: String) throws {
+        let r = try CLIHarness.run(["build", CLIHarness.examples, "--window", window, "-o", "/tmp/never-written.json"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.json"))
+        let ok = try CLIHarness.run(["build", CLIHarness.examples, "--window", window.hasPrefix("tokens") ? "tokens:1000" : "decay:0.5:1000"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
     @Test("an unknown layout is a usage error (64)")
     func unknownLayout() throws {
         let r = try CLIHarness.run(["render", CLIHarness.examples, "-o", "/tmp/x.svg", "--layout", "spiral"])
