@@ -116,4 +116,36 @@ struct SegmentTests {
         // The long documents came in parts.
         #expect(results > docs.count + 10)
     }
+
+    @Test("segments recognized several at a time, on as many threads, give the same document and the same parts", arguments: [2, 3, 8])
+    func segmentsInParallel(jobs: Int) throws {
+        let text = String(repeating: "Déjà vu: " + SegmentTests.paragraph + "\n", count: 25)
+        let doc = Document(id: "d", text: DocumentText(text), source: "test")
+        let recognizer = try SegmentTests.recognizer(segmentBytes: 600)
+        let one = recognizer.recognize(doc), many = recognizer.recognize(doc, jobs: jobs)
+        #expect(many.mentions == one.mentions && many.actorIDs == one.actorIDs && many.sentences == one.sentences)
+        #expect(many.paragraphOfSentence == one.paragraphOfSentence)
+        var serial: [RecognizedDocument] = [], parallel: [RecognizedDocument] = []
+        recognizer.recognizeParts(doc) { serial.append($0) }
+        recognizer.recognizeParts(doc, jobs: jobs) { parallel.append($0) }
+        #expect(parallel.count == serial.count && serial.count > 5)
+        #expect(parallel.map(\.mentions) == serial.map(\.mentions))
+        #expect(parallel.map(\.actorIDs) == serial.map(\.actorIDs) && parallel.map(\.sentences) == serial.map(\.sentences))
+    }
+
+    struct Stop: Error {}
+
+    @Test("a part handler that throws stops the parts there, and the segments still in the background are waited for")
+    func throwingPartHandler() throws {
+        let doc = Document(id: "d", text: DocumentText(String(repeating: SegmentTests.paragraph, count: 30)), source: "test")
+        let recognizer = try SegmentTests.recognizer(segmentBytes: 400)
+        var parts = 0
+        #expect(throws: Stop.self) {
+            try recognizer.recognizeParts(doc, jobs: 3) { _ in
+                parts += 1
+                if parts == 4 { throw Stop() }
+            }
+        }
+        #expect(parts == 4)
+    }
 }

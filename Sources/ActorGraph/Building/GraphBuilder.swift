@@ -125,18 +125,19 @@ public struct GraphBuilder: Sendable {
 
     /// Recognizes and adds one document whose place in the corpus is `sequence`. Under sentence windows a
     /// document longer than the recognizer's segments is counted one segment at a time
-    /// (`Recognizer.recognizeParts`), so memory holds its text and one segment's mentions, not all of them;
+    /// (`Recognizer.recognizeParts`), so memory holds its text and a few segments' mentions, not all of them;
     /// the graph is the same as that of `add(recognizer.recognize(document), sequence:)`. Other windows can
     /// span segments, and take the document whole.
-    public mutating func add(_ document: Document, recognizedBy recognizer: Recognizer, sequence: Int) {
+    /// - Parameter jobs: How many segments of a long document are recognized at once, on as many threads.
+    public mutating func add(_ document: Document, recognizedBy recognizer: Recognizer, sequence: Int, jobs: Int = 1) {
         self.sequence = sequence
         guard case .sentence = options.window, pending == nil, document.text.bytes.count > recognizer.segmentBytes else {
-            addDocument(recognizer.recognize(document))
+            addDocument(recognizer.recognize(document, jobs: jobs))
             return
         }
         var tally = beginDocument()
         var counter = CodePointCounter(document.text)
-        recognizer.recognizeParts(document) { part in addWindows(of: part, &counter, &tally) }
+        recognizer.recognizeParts(document, jobs: jobs) { part in addWindows(of: part, &counter, &tally) }
         endDocument(date: document.date, tally)
     }
 

@@ -26,6 +26,17 @@ public struct ParallelGraphBuilder {
 
     /// Adds a document (recognized when its batch is full).
     public mutating func add(_ doc: Document) {
+        if jobs > 1 && doc.text.bytes.count > recognizer.segmentBytes {
+            // A long document on its own, after the documents before it: its segments are shared out among
+            // the threads instead of its whole length falling to one of them.
+            flush()
+            inFlight?.wait()
+            inFlight = nil
+            let recognizer = self.recognizer, jobs = self.jobs, place = sequence
+            slots.withBuilder(0) { $0.add(doc, recognizedBy: recognizer, sequence: place, jobs: jobs) }
+            sequence += 1
+            return
+        }
         batch.append(doc)
         batchBytes += doc.text.bytes.count
         if batchBytes >= maxBatchBytes || batch.count >= 8192 { flush() }

@@ -74,7 +74,7 @@ public struct RecognitionBatcher {
         if handsOverParts && doc.text.bytes.count > recognizer.segmentBytes {
             // Everything before it first, then its parts, recognized here in order.
             try flush(transform: transform, body)
-            try recognizer.recognizeParts(doc) { try body(transform($0)) }
+            try recognizer.recognizeParts(doc, jobs: jobs) { try body(transform($0)) }
             return
         }
         if jobs == 1 { try body(transform(recognizer.recognize(doc))); return }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns documents into mentions of canonical actors: tokenize, split sentences, match the gazetteer and the
 /// patterns, resolve overlaps, link partial names, and attach code-point offsets.
 ///
@@ -54,41 +56,98 @@ public struct Recognizer: Sendable {
     /// sentences are the same as in one pass (both are cut at line breaks anyway), and in-document rules
     /// (coreference, acronyms, short names) then work within a segment.
     public func recognize(_ document: Document) -> RecognizedDocument {
-        document.text.bytes.withUnsafeBufferPointer { whole in
-            var assembly = MentionAssembly(document)
-            for segment in Recognizer.segments(whole, limit: segmentBytes) {
-                recognize(segment, of: whole, into: &assembly)
-            }
-            return assembly.document(whole)
-        }
+        recognize(document, jobs: 1)
+    }
+
+    /// The same, recognizing up to `jobs` segments of a long document at once, on as many threads; the result
+    /// is the same for any value.
+    package func recognize(_ document: Document, jobs: Int) -> RecognizedDocument {
+        var assembly = MentionAssembly(document)
+        forEachSegment(of: document, jobs: jobs) { segment, whole in segment.add(to: &assembly, whole, gazetteer) }
+        return document.text.bytes.withUnsafeBufferPointer { assembly.document($0) }
     }
 
     /// Recognizes the actors of one document a segment at a time (see `recognize(_:)`), handing `body` each
     /// segment's part of the result as soon as it is found (`MentionAssembly.takePart`): a huge document is
-    /// then held as text and one segment's mentions, never as all of its mentions.
+    /// then held as text and a few segments' mentions, never as all of its mentions. With `jobs` above 1, up
+    /// to that many segments are recognized at once, on as many threads; the parts are the same.
     ///
     /// A part's `sentence` and `actorIndex` fields count within the part; its byte ranges, code-point
     /// offsets, token indices and paragraph numbers are the document's. The parts of a document of at most
     /// `segmentBytes` bytes are one part, which is `recognize(_:)`'s result.
-    package func recognizeParts(_ document: Document, _ body: (RecognizedDocument) throws -> Void) rethrows {
-        try document.text.bytes.withUnsafeBufferPointer { whole in
-            var assembly = MentionAssembly(document)
-            for segment in Recognizer.segments(whole, limit: segmentBytes) {
-                recognize(segment, of: whole, into: &assembly)
-                try body(assembly.takePart(whole))
+    package func recognizeParts(_ document: Document, jobs: Int = 1, _ body: (RecognizedDocument) throws -> Void) rethrows {
+        var assembly = MentionAssembly(document)
+        try forEachSegment(of: document, jobs: jobs) { segment, whole in
+            segment.add(to: &assembly, whole, gazetteer)
+            try body(assembly.takePart(whole))
+        }
+    }
+
+    /// One segment of a document, recognized, before its mentions join the document's.
+    private struct RecognizedSegment {
+        let range: Range<Int>
+        let tokens: [Token]
+        let sentences: [Range<Int>]
+        let chosen: [Candidate]
+        var text: CandidateText
+
+        mutating func add(to assembly: inout MentionAssembly, _ whole: UnsafeBufferPointer<UInt8>, _ gazetteer: Gazetteer) {
+            let b = UnsafeBufferPointer(rebasing: whole[range])
+            tokens.withUnsafeBufferPointer { tp in
+                assembly.add(chosen, b, tp, sentences, byteBase: range.lowerBound, gazetteer, &text)
             }
         }
     }
 
-    /// Recognizes one segment of the text `whole` and adds its mentions to `assembly`.
-    private func recognize(_ segment: Range<Int>, of whole: UnsafeBufferPointer<UInt8>, into assembly: inout MentionAssembly) {
+    private func recognize(_ segment: Range<Int>, of whole: UnsafeBufferPointer<UInt8>) -> RecognizedSegment {
         let b = UnsafeBufferPointer(rebasing: whole[segment])
         let tokens = Tokenizer.tokens(b)
         let sentences = SentenceSplitter.sentences(b)
-        tokens.withUnsafeBufferPointer { tp in
-            var text = CandidateText(explains: explains)
-            let chosen = candidates(b, tp, sentences, &text)
-            assembly.add(chosen, b, tp, sentences, byteBase: segment.lowerBound, gazetteer, &text)
+        var text = CandidateText(explains: explains)
+        let chosen = tokens.withUnsafeBufferPointer { candidates(b, $0, sentences, &text) }
+        return RecognizedSegment(range: segment, tokens: tokens, sentences: sentences, chosen: chosen, text: text)
+    }
+
+    /// Calls `body` with each segment of `document` recognized, in text order, and the document's text. With
+    /// `jobs` above 1, segments are recognized `jobs` at a time, one per thread, in the background: the next
+    /// group while `body` takes the one before.
+    private func forEachSegment(of document: Document, jobs: Int,
+                                _ body: (inout RecognizedSegment, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try document.text.bytes.withUnsafeBufferPointer { whole in
+            let segments = Recognizer.segments(whole, limit: segmentBytes)
+            guard jobs > 1, segments.count > 1 else {
+                for s in segments {
+                    var r = recognize(s, of: whole)
+                    try body(&r, whole)
+                }
+                return
+            }
+            let recognizer = self
+            func start(_ first: Int) -> (count: Int, results: ResultSlots<RecognizedSegment>, done: DispatchGroup)? {
+                guard first < segments.count else { return nil }
+                let group = Array(segments[first..<min(first + jobs, segments.count)])
+                let results = ResultSlots<RecognizedSegment>(count: group.count)
+                let done = DispatchGroup()
+                DispatchQueue.global().async(group: done) {
+                    DispatchQueue.concurrentPerform(iterations: group.count) { g in
+                        document.text.bytes.withUnsafeBufferPointer { results.set(g, recognizer.recognize(group[g], of: $0)) }
+                    }
+                }
+                return (group.count, results, done)
+            }
+            var next = 0
+            var current = start(next)
+            // The group in the background is waited for even when `body` throws.
+            defer { current?.done.wait() }
+            while let (count, results, done) = current {
+                done.wait()
+                next += count
+                current = start(next)
+                for g in 0..<count {
+                    var r = results.take(g)
+                    try body(&r, whole)
+                }
+            }
         }
     }
 
