@@ -39,7 +39,7 @@ stale() {
 build_module() {  # name, output library, sources...
   local name=$1 lib=$2; shift 2
   echo "fuzz: compiling $name"
-  "$SWIFTC" -module-name "$name" -parse-as-library -swift-version 6 -wmo -suppress-warnings "${OPT[@]}" "${SAN[@]}" \
+  "$SWIFTC" -module-name "$name" -package-name actorgraph -parse-as-library -swift-version 6 -wmo -suppress-warnings "${OPT[@]}" "${SAN[@]}" \
     -emit-module -emit-module-path "$B/modules/$name.swiftmodule" -I "$B/modules" \
     -emit-library -static -o "$lib" "$@"
 }
