@@ -189,7 +189,8 @@ def main():
         size, docs = mb(path), documents(path)
         measured[(os.path.basename(path), key)] = (seconds, rss)
         table.append((os.path.basename(path), f"{size:.1f}", f"{docs:,}", label, f"{seconds:.2f}",
-                      f"{size / seconds:.2f}", f"{docs / seconds:,.0f}", f"{rss:.0f}"))
+                      f"{size / seconds:.2f}", f"{docs / seconds:,.0f}" if docs / seconds >= 10 else f"{docs / seconds:.2f}",
+                      f"{rss:.0f}"))
 
     for path in (c5, c50):
         repeat = 3 if mb(path) < 100 else 1
