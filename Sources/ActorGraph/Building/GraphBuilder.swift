@@ -43,6 +43,9 @@ public struct GraphBuilder: Sendable {
     }
     private var windows = 0
     private var documents = 0
+    /// How many recognized texts were counted: one per document, or one per part of a long document that
+    /// was counted part by part (`add(_:recognizedBy:sequence:jobs:)`).
+    private(set) var textsCounted = 0
     private var dayTotals: [Day: CooccurrenceGraph.DayTotal] = [:]
 
     struct PairKey: Hashable, Sendable {
@@ -166,6 +169,7 @@ public struct GraphBuilder: Sendable {
     /// Counts the windows of `doc`, the whole of a document or one of its parts (whose evidence offsets
     /// `counter` goes on counting).
     private mutating func addWindows(of doc: RecognizedDocument, _ counter: inout CodePointCounter, _ tally: inout DocumentTally) {
+        textsCounted += 1
         let slots = doc.actorIDs.count
         var firstMention = [Int](repeating: -1, count: slots)
         for i in doc.mentions.indices where firstMention[doc.mentions[i].actorIndex] < 0 { firstMention[doc.mentions[i].actorIndex] = i }
