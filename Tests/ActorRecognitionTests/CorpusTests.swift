@@ -22,6 +22,28 @@ struct CorpusTests {
 
     private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    @Test("long lines among short ones are read whole, and so are the lines after them (the reader gives a long line's memory back)")
+    func longLines() throws {
+        // A line just over 8 MB (the reader's buffer grows to 16 MB for it, past the 8 MB at which it gives the
+        // memory back), then short lines, one longer than a read (1 MB), and a last line without a line break.
+        let sizes = [10, (8 << 20) + 100, 5, (1 << 20) + 7, 1]
+        var file: [UInt8] = []
+        for (k, n) in sizes.enumerated() {
+            file += Array("{\"id\": \"d\(k)\", \"text\": \"".utf8) + [UInt8](repeating: UInt8(ascii: "a") + UInt8(k), count: n) + Array("\"}".utf8)
+            if k < sizes.count - 1 { file.append(0x0A) }
+        }
+        let (_, documents, report) = try read(file)
+        #expect(report.warnings.isEmpty)
+        #expect(documents.map(\.id) == sizes.indices.map { "d\($0)" })
+        #expect(documents.map(\.text.bytes.count) == sizes)
+        // Each text is its own letter throughout (compared with memcmp: a byte loop is slow in a debug build).
+        for (k, d) in documents.enumerated() where k < sizes.count {
+            let expected = [UInt8](repeating: UInt8(ascii: "a") + UInt8(k), count: d.text.bytes.count)
+            let same = d.text.bytes.withUnsafeBytes { a in expected.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+            #expect(same, "document \(k)")
+        }
+    }
+
     @Test("a UTF-8 byte-order mark before the first line is not part of its JSON; the text is unchanged")
     func byteOrderMark() throws {
         let (_, documents, report) = try read(Self.bom + Array("{\"id\": \"a\", \"text\": \"Qatar met Pakistan.\"}\n{\"id\": \"b\", \"text\": \"Oman\"}\n".utf8))

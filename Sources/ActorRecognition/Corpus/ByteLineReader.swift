@@ -30,7 +30,12 @@ struct ByteLineReader {
                 return line
             }
             if start > 0 {
-                buffer.removeSubrange(0..<start)
+                if buffer.capacity > 8 * ByteLineReader.chunk && buffer.count - start <= ByteLineReader.chunk {
+                    // Past a long line: its memory goes back instead of staying with the reader to the end.
+                    buffer = Array(buffer[start...])
+                } else {
+                    buffer.removeSubrange(0..<start)
+                }
                 start = 0
             }
             searchFrom = buffer.count
