@@ -350,9 +350,10 @@ def main():
         "follows distinct actors, pairs and days, plus about 11 bytes per JSON Lines document for the duplicate-id "
         "check (64-bit fingerprints, `DocumentIDSet`), which is what grows here (1.86 million documents: about 20 MB).",
         f"- One document of {mb(one_doc):.0f} MB (`{os.path.basename(one_doc)}`, plain text): peak RSS {one_doc_rss:.0f} MB, "
-        f"{ratio(one_doc_rss - full_rss, mb(one_doc))} the text over the {full_rss:.0f} MB of a bare start-up. A document is "
-        "held as text (it is one value), but under sentence windows its mentions are counted 4 MB segment by segment "
-        "and never all held (`GraphBuilder.add(_:recognizedBy:sequence:)`).",
+        f"{ratio(one_doc_rss - full_rss, mb(one_doc))} the text above the {full_rss:.0f} MB of a start-up with the default "
+        "gazetteer. A document is held as text (it is one value), but under sentence windows its mentions are counted "
+        "4 MB segment by segment, two segments recognized at a time on two cores, and never all held "
+        "(`GraphBuilder.add(_:recognizedBy:sequence:jobs:)`).",
     ]
     if not FULL:
         rate = mb(big) / big_seconds
