@@ -381,15 +381,17 @@ public struct GraphBuilder: Sendable {
         var text: [UInt8] = []
         // Where each piece begins in `text` and in the document, in code points.
         var starts: [(text: Int, document: Int)] = []
-        var length = 0
+        var length = 0, end = 0
         for (k, r) in pieces.enumerated() {
             if k > 0 {
                 text += Array(separator.utf8)
                 length += separator.unicodeScalars.count
             }
-            starts.append((length, counter.codePointOffset(ofByte: r.lowerBound)))
+            let start = counter.codePointOffset(ofByte: r.lowerBound)
+            end = counter.codePointOffset(ofByte: r.upperBound)
+            starts.append((length, start))
             text += bytes[r]
-            length += bytes[r].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            length += end - start
         }
         func spanInText(_ m: Mention) -> Range<Int> {
             let k = pieces.count > 1 && m.byteRange.lowerBound >= pieces[1].lowerBound ? 1 : 0
@@ -397,7 +399,6 @@ public struct GraphBuilder: Sendable {
             return (m.start + shift)..<(m.end + shift)
         }
         let start = starts[0].document
-        let end = counter.codePointOffset(ofByte: pieces[pieces.count - 1].upperBound)
         return Evidence(document: doc.id, date: doc.date, start: start, end: end, text: String(decoding: text, as: UTF8.self),
                         sourceSpan: spanInText(a), targetSpan: spanInText(b))
     }

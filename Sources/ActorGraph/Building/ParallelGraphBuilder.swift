@@ -29,9 +29,7 @@ public struct ParallelGraphBuilder {
         if jobs > 1 && doc.text.bytes.count > recognizer.segmentBytes {
             // A long document on its own, after the documents before it: its segments are shared out among
             // the threads instead of its whole length falling to one of them.
-            flush()
-            inFlight?.wait()
-            inFlight = nil
+            finishBatches()
             let recognizer = self.recognizer, jobs = self.jobs, place = sequence
             slots.withBuilder(0) { $0.add(doc, recognizedBy: recognizer, sequence: place, jobs: jobs) }
             sequence += 1
@@ -77,10 +75,15 @@ public struct ParallelGraphBuilder {
 
     /// Recognizes what is left and returns the merged graph.
     public mutating func graph() -> CooccurrenceGraph {
+        finishBatches()
+        return GraphBuilder.merged(slots.builders)
+    }
+
+    /// Recognizes the documents gathered so far and waits until every batch is counted.
+    private mutating func finishBatches() {
         flush()
         inFlight?.wait()
         inFlight = nil
-        return GraphBuilder.merged(slots.builders)
     }
 }
 

@@ -57,12 +57,10 @@ struct MentionAssembly {
         tokenBase += tokens.count
     }
 
-    /// The recognized document (`whole` is its text).
+    /// The recognized document (`whole` is its text): all that was added, as one part (no part was taken).
     func document(_ whole: UnsafeBufferPointer<UInt8>) -> RecognizedDocument {
-        var paragraphs = ParagraphCounter()
-        return RecognizedDocument(id: document.id, date: document.date, sentences: sentences,
-                                  paragraphOfSentence: paragraphs.number(whole, sentences),
-                                  mentions: mentions, actors: actors, actorIDs: slotOfID.keys, text: document.text)
+        var all = self
+        return all.takePart(whole)
     }
 
     /// What was added since the last part, as a document of its own: its sentences, and its mentions with
